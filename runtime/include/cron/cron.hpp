@@ -1,0 +1,174 @@
+#pragma once
+/// The user-facing API (DESIGN section 1): declare a job at namespace scope; cronc's generated stub runs it.
+
+#include <cron/job_errors.hpp>
+#include <cron/job_id.hpp>
+#include <cron/schedule.hpp>
+#include <cron/status.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+// cronc defines CRONC_ANALYZER when it parses a translation unit, so the analyzer sees the raw values and
+// reports its own diagnostics (carets, notes, fix-its) instead of the compiler's (DESIGN section 1.1).
+#ifdef CRONC_ANALYZER
+#define CRONC_CHECKED_CONSTRUCTOR constexpr
+#else
+#define CRONC_CHECKED_CONSTRUCTOR consteval
+#endif
+
+namespace cron {
+
+/// The `every` argument: a duration text ("2h", "1h30m") or any std::chrono duration.
+class Every {
+ public:
+  constexpr Every() = default;
+  constexpr Every(const char* text) : text_(text) {}
+  constexpr Every(std::string_view text) : text_(text) {}
+  template <class Rep, class Period>
+  constexpr Every(std::chrono::duration<Rep, Period> duration)
+      : nanoseconds_(std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count()), is_duration_(true) {}
+
+  constexpr bool empty() const { return !is_duration_ && text_.empty(); }
+  constexpr bool is_duration() const { return is_duration_; }
+  constexpr std::string_view text() const { return text_; }
+  constexpr std::int64_t nanoseconds() const { return nanoseconds_; }
+
+ private:
+  std::string_view text_;
+  std::int64_t nanoseconds_ = 0;
+  bool is_duration_ = false;
+};
+
+/// What an endpoint is, as far as the header can tell from its type.
+enum class EndpointKind : std::uint8_t { missing, function, member_function, not_a_function };
+
+/// The `endpoint` argument. It accepts any function pointer (and anything else) so that a wrong signature is
+/// reported by cronc's own check, not as a template error. It keeps no pointer: the generated stub calls the
+/// endpoint, so declaring a job has no run-time effect.
+class Endpoint {
+ public:
+  constexpr Endpoint() = default;
+  constexpr Endpoint(std::nullptr_t) {}
+  template <class R, class... Args>
+  constexpr Endpoint(R (*)(Args...)) : kind_(EndpointKind::function), parameters_(sizeof...(Args)),
+                                       returns_void_or_status_(std::is_void_v<R> || std::is_same_v<R, Status>) {}
+  template <class R, class... Args>
+  constexpr Endpoint(R (*)(Args...) noexcept) : Endpoint(static_cast<R (*)(Args...)>(nullptr)) {}
+  template <class Other>
+  constexpr Endpoint(const Other&)
+      : kind_(std::is_member_function_pointer_v<Other> ? EndpointKind::member_function
+                                                        : EndpointKind::not_a_function) {}
+
+  constexpr EndpointKind kind() const { return kind_; }
+  constexpr int parameters() const { return parameters_; }
+  constexpr bool returns_void_or_status() const { return returns_void_or_status_; }
+
+ private:
+  EndpointKind kind_ = EndpointKind::missing;
+  int parameters_ = 0;
+  bool returns_void_or_status_ = false;
+};
+
+/// A job's settings, in the order designated initializers must follow. Every field has a default so that
+/// leaving one out does not warn under -Wmissing-field-initializers.
+struct JobConfig {
+  std::string_view title = {};     ///< shown in the dashboard; defaults to the ID
+  Every every = {};                ///< fire every N minutes from 00:00 UTC; N must divide 24 hours
+  std::string_view schedule = {};  ///< a five-field cron expression in UTC, instead of `every`
+  Endpoint endpoint = {};          ///< `&f`: no parameters, returns void or cron::Status
+};
+
+namespace detail {
+
+constexpr void check_cron_expression(std::string_view expression) {
+  auto parsed = parse_cron(expression);
+  if (parsed) return;
+  switch (parsed.error().kind) {
+    case ErrorKind::empty: error::cron_expression_is_empty(); break;
+    case ErrorKind::wrong_field_count: error::cron_expression_has_wrong_field_count_expected_5(); break;
+    case ErrorKind::unknown_macro: error::cron_expression_has_unknown_macro(); break;
+    case ErrorKind::value_out_of_range: error::cron_value_is_out_of_range_for_its_field(); break;
+    case ErrorKind::unknown_name: error::cron_name_is_not_a_month_or_weekday(); break;
+    case ErrorKind::backwards_range: error::cron_range_goes_backwards(); break;
+    case ErrorKind::bad_step: error::cron_step_is_out_of_range(); break;
+    case ErrorKind::question_mark_field: error::cron_question_mark_is_only_for_day_fields(); break;
+    case ErrorKind::never_fires: error::cron_expression_never_fires(); break;
+    case ErrorKind::unsupported:
+      switch (parsed.error().feature) {
+        case Unsupported::seconds_field:
+        case Unsupported::year_field: error::cron_seconds_and_year_fields_are_not_supported(); break;
+        case Unsupported::reboot:
+        case Unsupported::every_macro: error::cron_reboot_and_every_macros_are_not_supported(); break;
+        case Unsupported::time_zone: error::cron_time_zones_are_not_supported_jobs_run_in_UTC(); break;
+        default: error::cron_L_W_and_hash_are_not_supported(); break;
+      }
+      break;
+    default: error::cron_expression_has_unexpected_character(); break;
+  }
+}
+
+constexpr void check_every(const Every& every) {
+  auto nanoseconds = every.is_duration() ? Result<std::int64_t>(every.nanoseconds()) : parse_duration(every.text());
+  if (!nanoseconds) error::every_is_not_a_duration_like_30m_2h_or_1h30m();
+  auto minutes = every_minutes_from_nanoseconds(nanoseconds.value());
+  if (minutes) return;
+  switch (minutes.error().kind) {
+    case ErrorKind::every_too_short: error::every_must_be_at_least_1_minute(); break;
+    case ErrorKind::every_not_whole_minutes: error::every_must_be_a_whole_number_of_minutes(); break;
+    case ErrorKind::every_too_long: error::every_must_be_at_most_24_hours(); break;
+    default: error::every_must_divide_24_hours(); break;
+  }
+}
+
+constexpr void check_job(std::string_view id, const JobConfig& config) {
+  switch (check_id(id)) {
+    case IdProblem::empty: error::id_must_not_be_empty(); break;
+    case IdProblem::too_long: error::id_must_be_at_most_63_characters(); break;
+    case IdProblem::not_kebab_case: error::id_must_be_kebab_case_like_send_welcome_email_with_dashes(); break;
+    case IdProblem::none: break;
+  }
+  bool has_every = !config.every.empty();
+  bool has_schedule = !config.schedule.empty();
+  if (has_every && has_schedule) error::job_must_not_have_both_every_and_schedule();
+  if (!has_every && !has_schedule) error::job_needs_either_every_or_schedule();
+  if (has_every) check_every(config.every);
+  if (has_schedule) check_cron_expression(config.schedule);
+  switch (config.endpoint.kind()) {
+    case EndpointKind::missing: error::endpoint_is_missing(); break;
+    case EndpointKind::member_function:
+    case EndpointKind::not_a_function: error::endpoint_must_be_a_free_or_static_member_function(); break;
+    case EndpointKind::function:
+      if (config.endpoint.parameters() != 0) error::endpoint_must_take_no_parameters();
+      if (!config.endpoint.returns_void_or_status()) error::endpoint_must_return_void_or_cron_Status();
+      break;
+  }
+}
+
+}  // namespace detail
+
+/// A recurring job, declared as a namespace-scope constant. The constructor checks the declaration at compile
+/// time, so a bad job is an error in the IDE while the user types.
+class CronJob {
+ public:
+  CRONC_CHECKED_CONSTRUCTOR CronJob(std::string_view id, JobConfig config) : id_(id), config_(config) {
+#ifndef CRONC_ANALYZER
+    detail::check_job(id, config);
+#endif
+  }
+  // User-provided and not constexpr: without it clang warns -Wunused-const-variable on every job, since nothing
+  // in the declaring file reads it (the generated stub registers the jobs). Its only cost is one empty
+  // at-exit registration per job.
+  ~CronJob() {}
+
+  constexpr std::string_view id() const { return id_; }
+  constexpr const JobConfig& config() const { return config_; }
+
+ private:
+  std::string_view id_;
+  JobConfig config_;
+};
+
+}  // namespace cron

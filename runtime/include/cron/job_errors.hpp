@@ -1,0 +1,40 @@
+#pragma once
+/// Compile-time errors of CronJob's constructor (DESIGN section 1.1). Each is declared but never defined or
+/// constexpr: a failed check calls one, so the compiler's error names it, and the name reads as the message.
+
+namespace cron::error {
+
+void id_must_not_be_empty();
+void id_must_be_at_most_63_characters();
+void id_must_be_kebab_case_like_send_welcome_email_with_dashes();
+
+void job_needs_either_every_or_schedule();
+void job_must_not_have_both_every_and_schedule();
+
+void every_is_not_a_duration_like_30m_2h_or_1h30m();
+void every_must_be_a_whole_number_of_minutes();
+void every_must_be_at_least_1_minute();
+void every_must_be_at_most_24_hours();
+void every_must_divide_24_hours();
+
+void cron_expression_is_empty();
+void cron_expression_has_wrong_field_count_expected_5();
+void cron_expression_has_unknown_macro();
+void cron_expression_has_unexpected_character();
+void cron_value_is_out_of_range_for_its_field();
+void cron_name_is_not_a_month_or_weekday();
+void cron_range_goes_backwards();
+void cron_step_is_out_of_range();
+void cron_question_mark_is_only_for_day_fields();
+void cron_seconds_and_year_fields_are_not_supported();
+void cron_L_W_and_hash_are_not_supported();
+void cron_reboot_and_every_macros_are_not_supported();
+void cron_time_zones_are_not_supported_jobs_run_in_UTC();
+void cron_expression_never_fires();
+
+void endpoint_is_missing();
+void endpoint_must_take_no_parameters();
+void endpoint_must_return_void_or_cron_Status();
+void endpoint_must_be_a_free_or_static_member_function();
+
+}  // namespace cron::error
