@@ -1,0 +1,24 @@
+#pragma once
+/// `cronc next` and `cronc explain`: what a schedule means and when it fires, for people at a terminal.
+
+#include <chrono>
+#include <iosfwd>
+#include <optional>
+#include <string_view>
+
+namespace cronc {
+
+struct ScheduleQuery {
+  std::string_view expression;  ///< a cron expression, `every 2h`, `every:120` or `schedule:EXPR`
+  int count = 5;
+  std::chrono::sys_seconds from;
+};
+
+/// Prints the next `count` fire times, one ISO-8601 UTC time a line. Returns the exit status (0, or 1 for a bad
+/// expression, which is explained on `err` with a caret under the offending character).
+int print_next_fire_times(const ScheduleQuery& query, std::ostream& out, std::ostream& err);
+
+/// Prints the schedule in English, then its next `count` fire times. Same exit status as above.
+int print_explanation(const ScheduleQuery& query, std::ostream& out, std::ostream& err);
+
+}  // namespace cronc

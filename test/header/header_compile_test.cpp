@@ -1,0 +1,129 @@
+// Compiles each case in cases/ with every configured compiler, as a user's build would, and checks what the
+// user sees: valid forms compile warning-free; each bad form fails on its declaration's line with the name of
+// the failed check (DESIGN section 1.1).
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+#include <algorithm>
+#include <cctype>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int status;
+  std::string output;
+};
+
+CommandResult run(const std::string& command) {
+  CommandResult result{-1, {}};
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
+  result.status = pclose(pipe);
+  return result;
+}
+
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> items;
+  std::stringstream stream(list);
+  for (std::string item; std::getline(stream, item, ':');)
+    if (!item.empty()) items.push_back(item);
+  return items;
+}
+
+/// The `// ERROR: name` marker of a bad case: the check's name and the 1-based line it is on.
+struct Expectation {
+  std::string check;
+  int line = 0;
+};
+
+Expectation read_expectation(const fs::path& file) {
+  std::ifstream in(file);
+  std::string text;
+  static const std::regex marker(R"(// ERROR: (\w+))");
+  for (int line = 1; std::getline(in, text); ++line) {
+    std::smatch match;
+    if (std::regex_search(text, match, marker)) return {match[1], line};
+  }
+  return {};
+}
+
+std::string compile_command(const std::string& compiler, const fs::path& file, const std::string& extra = "") {
+  return compiler + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I" CRONC_INCLUDE_DIR " " + extra +
+         " " + file.string();
+}
+
+struct Case {
+  std::string compiler;
+  fs::path file;
+};
+
+void PrintTo(const Case& c, std::ostream* out) { *out << c.compiler << " " << c.file.filename().string(); }
+
+std::vector<Case> all_cases() {
+  std::vector<Case> cases;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(CRONC_HEADER_CASES)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& compiler : split(CRONC_TEST_COMPILERS))
+    for (const auto& file : files) cases.push_back({compiler, file});
+  return cases;
+}
+
+class HeaderCompile : public testing::TestWithParam<Case> {};
+
+TEST_P(HeaderCompile, ReportsWhatTheUserWrote) {
+  const Case& c = GetParam();
+  Expectation expected = read_expectation(c.file);
+  CommandResult result = run(compile_command(c.compiler, c.file));
+  if (expected.check.empty()) {
+    EXPECT_EQ(result.status, 0) << result.output;
+    EXPECT_EQ(result.output, "");
+    return;
+  }
+  EXPECT_NE(result.status, 0) << "a bad declaration compiled";
+  EXPECT_NE(result.output.find(expected.check), std::string::npos) << result.output;
+  std::string location = c.file.filename().string() + ":" + std::to_string(expected.line) + ":";
+  EXPECT_NE(result.output.find(location), std::string::npos) << "no error at " << location << "\n" << result.output;
+}
+
+TEST_P(HeaderCompile, AnalyzerModeTurnsTheChecksOff) {
+  const Case& c = GetParam();
+  CommandResult result = run(compile_command(c.compiler, c.file, "-DCRONC_ANALYZER"));
+  EXPECT_EQ(result.status, 0) << result.output;
+}
+
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+  std::string name = info.param.file.stem().string() + "_" + fs::path(info.param.compiler).filename().string();
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, HeaderCompile, testing::ValuesIn(all_cases()), case_name);
+
+TEST(Clangd, ShowsABadIntervalOnTheDeclarationLine) {
+  fs::path dir = fs::temp_directory_path() / "cronc-clangd-check";
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(CRONC_HEADER_CASES) / "every_divisor.cpp", dir / "every_divisor.cpp",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "compile_flags.txt") << "-std=c++20\n-I" CRONC_INCLUDE_DIR "\n";
+  CommandResult result = run(std::string(CRONC_CLANGD) + " --check=" + (dir / "every_divisor.cpp").string());
+  Expectation expected = read_expectation(dir / "every_divisor.cpp");
+  std::string shown = "[invalid_consteval_call] Line " + std::to_string(expected.line) +
+                      ": call to consteval function 'cron::CronJob::CronJob' is not a constant expression";
+  EXPECT_NE(result.output.find(shown), std::string::npos) << result.output;
+}
+
+}  // namespace
