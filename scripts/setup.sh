@@ -7,7 +7,7 @@ llvm="${CRONC_LLVM_MAJOR:-19}"
 packages=(
   ca-certificates git build-essential cmake ninja-build ccache pkg-config python3 python3-jsonschema
   "clang-${llvm}" "libclang-${llvm}-dev" "llvm-${llvm}-dev" "libclang-cpp${llvm}-dev" "clangd-${llvm}"
-  "libclang-rt-${llvm}-dev"
+  "libclang-rt-${llvm}-dev" "clang-tools-${llvm}"
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
   libpq-dev libpqxx-dev postgresql

@@ -1,10 +1,12 @@
 // The cronc command line: parses options with LLVM's cl and hands the work to lib/.
 
+#include "cli/analyze_command.hpp"
 #include "cli/schedule_commands.hpp"
 
 #include <cron/schedule.hpp>
 
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/Process.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <chrono>
@@ -25,6 +27,43 @@ cl::opt<int> count("count", cl::desc("How many fire times to print (default 5)")
                    cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
 cl::opt<std::string> from("from", cl::desc("Start after this UTC time, e.g. 2026-03-01T10:00:00Z (default: now)"),
                           cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
+
+cl::OptionCategory analyzer_category("Analyzer options");
+
+cl::opt<std::string> build_path("p", cl::desc("Build folder that holds compile_commands.json"),
+                                cl::value_desc("BUILD_DIR"), cl::cat(analyzer_category));
+cl::list<std::string> source_files(cl::Positional, cl::desc("[FILES...]"), cl::cat(analyzer_category));
+cl::opt<std::string> root("root", cl::desc("Analyse only entries under this folder; paths in outputs are relative to it"),
+                          cl::cat(analyzer_category));
+cl::opt<unsigned> threads("j", cl::desc("Translation units analysed in parallel (default: the core count)"),
+                          cl::init(0), cl::cat(analyzer_category));
+cl::opt<std::string> sarif("sarif", cl::desc("Write the diagnostics as SARIF 2.1.0 to this file"),
+                           cl::value_desc("FILE"), cl::cat(analyzer_category));
+cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fix-its in clang-tidy's YAML format to this file"),
+                                  cl::value_desc("FILE"), cl::cat(analyzer_category));
+cl::opt<std::string> manifest("manifest", cl::desc("Write the JSON manifest of the jobs to this file"),
+                              cl::value_desc("FILE"), cl::cat(analyzer_category));
+cl::opt<std::string> stub("stub", cl::desc("Write the C++ registration stub to this file"), cl::value_desc("FILE"),
+                          cl::cat(analyzer_category));
+cl::opt<std::string> depfile("depfile", cl::desc("Write every file the analysis read, for CMake's DEPFILE"),
+                             cl::value_desc("FILE"), cl::cat(analyzer_category));
+cl::opt<std::string> resource_dir("resource-dir", cl::desc("Clang's resource folder (default: the one cronc was built with)"),
+                                  cl::cat(analyzer_category));
+enum class ColorMode { automatic, always, never };
+
+/// `--color=auto|always|never`. LLVM registers a boolean `--color` of its own, which is renamed first.
+cl::opt<ColorMode>& color_option() {
+  if (cl::Option* llvm_color = cl::getRegisteredOptions().lookup("color")) {
+    llvm_color->setArgStr("llvm-color");
+    llvm_color->setHiddenFlag(cl::ReallyHidden);
+  }
+  static cl::opt<ColorMode> color("color", cl::desc("Colour diagnostics"), cl::init(ColorMode::automatic),
+                                  cl::values(clEnumValN(ColorMode::automatic, "auto", "when standard error is a terminal"),
+                                             clEnumValN(ColorMode::always, "always", "always"),
+                                             clEnumValN(ColorMode::never, "never", "never")),
+                                  cl::cat(analyzer_category));
+  return color;
+}
 
 void print_version(llvm::raw_ostream& out) { out << "cronc " CRONC_VERSION "\n"; }
 
@@ -49,6 +88,7 @@ bool make_query(cronc::ScheduleQuery& query) {
 
 int main(int argc, char** argv) {
   cl::SetVersionPrinter(print_version);
+  cl::opt<ColorMode>& color = color_option();
   if (!cl::ParseCommandLineOptions(argc, argv, "cronc: the cron compiler for C++\n", &llvm::errs())) return 2;
 
   cronc::ScheduleQuery query;
@@ -60,6 +100,22 @@ int main(int argc, char** argv) {
     if (!make_query(query)) return 2;
     return cronc::print_explanation(query, std::cout, std::cerr);
   }
-  cl::PrintHelpMessage();
-  return 2;
+  if (build_path.empty()) {
+    llvm::errs() << "cronc: error: no build folder; run 'cronc -p BUILD_DIR [FILES...]' (see --help)\n";
+    return 2;
+  }
+  cronc::AnalyzeCommand command;
+  command.analyzer.build_dir = build_path;
+  command.analyzer.files.assign(source_files.begin(), source_files.end());
+  command.analyzer.root = root;
+  command.analyzer.threads = threads;
+  command.analyzer.resource_dir = resource_dir;
+  command.color = color == ColorMode::always || (color == ColorMode::automatic && llvm::sys::Process::StandardErrHasColors());
+  command.analyzer.color = command.color;
+  command.sarif_file = sarif;
+  command.fixes_file = export_fixes;
+  command.manifest_file = manifest;
+  command.stub_file = stub;
+  command.depfile = depfile;
+  return cronc::run_analysis(command, std::cerr);
 }

@@ -94,7 +94,8 @@ std::string error_message(const ParseError& error, std::string_view text) {
       if (error.field == Field::none) return fmt::format("unexpected '{}' after the macro", quoted);
       return fmt::format("unexpected character '{}' in the {} field", quoted, field);
     case ErrorKind::value_out_of_range:
-      return fmt::format("{} value {} is out of range; use {}", field, error.value, field_range(error.field));
+      // The text, not error.value: the parser stops accumulating digits past 100000.
+      return fmt::format("{} value {} is out of range; use {}", field, quoted, field_range(error.field));
     case ErrorKind::unknown_name:
       if (error.field == Field::month || error.field == Field::day_of_week)
         return fmt::format("unknown {} name '{}'; use {}", field, quoted, field_range(error.field));

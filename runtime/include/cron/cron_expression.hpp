@@ -91,8 +91,10 @@ class FieldParser {
   }
 
  private:
+  /// The character at `pos_`, or an empty range when the field ends there ("the field ends unexpectedly"),
+  /// so the range never covers the separator after the field or runs past the text.
   constexpr ParseError unexpected() const {
-    return make_error(ErrorKind::unexpected_character, spec_.field, pos_, pos_ + 1);
+    return make_error(ErrorKind::unexpected_character, spec_.field, pos_, pos_ < end_ ? pos_ + 1 : pos_);
   }
 
   constexpr ParseError unsupported(Unsupported feature, std::size_t begin, std::size_t end) const {
@@ -195,6 +197,8 @@ class FieldParser {
         if (!second) return second.error();
         high = second.value();
         explicit_single = false;
+        // cronie: a weekday range that ends on Sunday written as 0 or `sun` (`fri-sun`, `5-0`) runs through Sunday.
+        if (spec_.field == Field::day_of_week && high == 0 && low > 0) high = 7;
         if (high < low) return make_error(ErrorKind::backwards_range, spec_.field, begin, pos_, low);
       }
     }
@@ -204,7 +208,8 @@ class FieldParser {
       auto parsed = parse_step();
       if (!parsed) return parsed.error();
       step = parsed.value();
-      if (explicit_single) high = spec_.max == 7 ? 6 : spec_.max;  // `a/n` runs to the field's end
+      // `a/n` runs to the field's end; Saturday ends the week, except for `7/n`, which is Sunday alone.
+      if (explicit_single) high = spec_.max == 7 ? (low == 7 ? 7 : 6) : spec_.max;
     }
     if (pos_ < end_ && text_[pos_] != ',') {
       if (auto ext = check_extension(begin); !ext) return ext.error();
@@ -274,9 +279,11 @@ constexpr Result<CronFields> parse_cron(std::string_view text) {
                                 Unsupported::every_macro);
     for (const auto& macro : detail::kMacros) {
       if (!detail::equals_ignoring_case(word, macro.name)) continue;
-      if (end != body.size())
-        return detail::make_error(ErrorKind::unexpected_character, Field::none, offset + end + 1,
-                                  offset + body.size());
+      if (end != body.size()) {
+        std::size_t extra = end;
+        while (detail::is_space(body[extra])) ++extra;
+        return detail::make_error(ErrorKind::unexpected_character, Field::none, offset + extra, offset + body.size());
+      }
       return detail::parse_five_fields(macro.expansion, macro.expansion, 0);
     }
     return detail::make_error(ErrorKind::unknown_macro, Field::none, offset, offset + end);

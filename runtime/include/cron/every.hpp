@@ -6,6 +6,7 @@
 #include <cron/result.hpp>
 
 #include <cstdint>
+#include <numeric>
 #include <string>
 #include <string_view>
 
@@ -48,8 +49,11 @@ constexpr Result<std::int64_t> parse_duration(std::string_view text) {
     bool any_digit = false;
     while (pos < text.size() && detail::is_digit(text[pos])) {
       any_digit = true;
-      if (whole > detail::kDurationLimit) return syntax_error(number_begin, pos + 1);
-      whole = whole * 10 + (text[pos++] - '0');
+      const int digit = text[pos] - '0';
+      // Checked before multiplying: `whole * 10` must not overflow on a long run of digits.
+      if (whole > (detail::kDurationLimit - digit) / 10) return syntax_error(number_begin, pos + 1);
+      whole = whole * 10 + digit;
+      ++pos;
     }
     if (pos < text.size() && text[pos] == '.') {
       ++pos;
@@ -77,7 +81,9 @@ constexpr Result<std::int64_t> parse_duration(std::string_view text) {
     }
     pos += unit->suffix.size();
     if (whole > detail::kDurationLimit / unit->nanoseconds) return syntax_error(number_begin, pos);
-    total += whole * unit->nanoseconds + fraction * unit->nanoseconds / fraction_scale;
+    // fraction * unit can overflow (12 digits of an hour); dividing both by their gcd keeps it exact and small.
+    const std::int64_t common = std::gcd(unit->nanoseconds, fraction_scale);
+    total += whole * unit->nanoseconds + fraction * (unit->nanoseconds / common) / (fraction_scale / common);
     if (total > detail::kDurationLimit) return syntax_error(number_begin, pos);
   }
   return total;

@@ -1,0 +1,81 @@
+#include "emit/manifest_emitter.hpp"
+
+#include <cron/every.hpp>
+#include <cron/schedule.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace cronc {
+
+namespace {
+
+/// The interval in minutes of a valid `every` argument.
+int every_minutes(const EveryArgument& every) {
+  auto nanoseconds = every.nanoseconds ? cron::Result<std::int64_t>(*every.nanoseconds)
+                                       : cron::parse_duration(every.text.value);
+  return nanoseconds ? cron::every_minutes_from_nanoseconds(nanoseconds.value()).value() : 0;
+}
+
+/// The expression with a macro replaced by its five fields.
+std::string expanded_cron(std::string_view expression) {
+  std::size_t offset = 0;
+  std::string_view body = cron::detail::trim(expression, offset);
+  for (const auto& macro : cron::detail::kMacros)
+    if (cron::detail::equals_ignoring_case(body, macro.name)) return std::string(macro.expansion);
+  return std::string(body);
+}
+
+}  // namespace
+
+std::string relative_to(std::string_view path, std::string_view root) {
+  if (root.empty()) return std::string(path);
+  std::string prefix(root);
+  if (!prefix.ends_with('/')) prefix += '/';
+  return path.starts_with(prefix) ? std::string(path.substr(prefix.size())) : std::string(path);
+}
+
+std::string schedule_tag(const JobDecl& job) {
+  if (job.every.present()) return "every:" + std::to_string(every_minutes(job.every));
+  return "schedule:" + job.schedule.value;
+}
+
+std::string render_manifest(const std::vector<JobDecl>& jobs, std::string_view root) {
+  std::vector<const JobDecl*> sorted;
+  for (const JobDecl& job : jobs) sorted.push_back(&job);
+  std::sort(sorted.begin(), sorted.end(), [](const JobDecl* a, const JobDecl* b) { return a->id.value < b->id.value; });
+
+  nlohmann::ordered_json manifest;
+  manifest["version"] = 1;
+  manifest["generator"] = "cronc " CRONC_VERSION;
+  manifest["jobs"] = nlohmann::ordered_json::array();
+  for (const JobDecl* job : sorted) {
+    nlohmann::ordered_json entry;
+    entry["id"] = job->id.value;
+    entry["title"] = job->title.present && !job->title.value.empty() ? job->title.value : job->id.value;
+    entry["doc"] = job->doc;
+    entry["schedule"] = schedule_tag(*job);
+    if (job->every.present()) {
+      entry["every_minutes"] = every_minutes(job->every);
+      entry["cron"] = nullptr;
+    } else {
+      entry["every_minutes"] = nullptr;
+      entry["cron"] = expanded_cron(job->schedule.value);
+    }
+    entry["endpoint"] = {
+        {"name", job->endpoint.name},
+        {"qualified_name", job->endpoint.qualified_name},
+        {"returns", job->endpoint.returns == ReturnKind::status ? "cron::Status" : "void"},
+    };
+    entry["location"] = {
+        {"file", relative_to(job->name_range.begin.file, root)},
+        {"line", job->name_range.begin.line},
+        {"column", job->name_range.begin.column},
+    };
+    manifest["jobs"].push_back(std::move(entry));
+  }
+  return manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace cronc

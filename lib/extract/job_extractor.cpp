@@ -1,0 +1,502 @@
+#include "extract/job_extractor.hpp"
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMapContext.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Lex/Lexer.h>
+#include <clang/Tooling/CompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <memory>
+#include <set>
+
+namespace cronc {
+
+namespace {
+
+using clang::APValue;
+using clang::ASTContext;
+using clang::Expr;
+
+bool is_cron_class(const clang::QualType type, llvm::StringRef name) {
+  const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
+  if (record == nullptr || record->getName() != name) return false;
+  const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
+  return ns != nullptr && ns->getName() == "cron" && ns->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+/// The CronJob(id, config) constructor, as opposed to copies and moves.
+bool is_job_construction(const clang::CXXConstructExpr* construct) {
+  return construct != nullptr && is_cron_class(construct->getType(), "CronJob") && construct->getNumArgs() == 2 &&
+         construct->getConstructor()->getNumParams() == 2;
+}
+
+const clang::CXXConstructExpr* job_construction_in(const Expr* init) {
+  if (init == nullptr) return nullptr;
+  const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit());
+  return is_job_construction(construct) ? construct : nullptr;
+}
+
+/// Converts Clang's locations to plain values; file paths are made absolute and free of `..`.
+class Locator {
+ public:
+  Locator(const clang::SourceManager& sm, const clang::LangOptions& lang) : sm_(sm), lang_(lang) {}
+
+  SourceLocation at(clang::SourceLocation location) const {
+    SourceLocation result;
+    if (location.isInvalid()) return result;
+    clang::SourceLocation file_location = sm_.getFileLoc(location);
+    auto decomposed = sm_.getDecomposedLoc(file_location);
+    auto entry = sm_.getFileEntryRefForID(decomposed.first);
+    if (!entry) return result;
+    llvm::SmallString<256> path(entry->getName());
+    llvm::sys::fs::make_absolute(path);
+    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+    result.file = std::string(path);
+    result.line = sm_.getLineNumber(decomposed.first, decomposed.second);
+    result.column = sm_.getColumnNumber(decomposed.first, decomposed.second);
+    result.offset = decomposed.second;
+    return result;
+  }
+
+  /// The characters a node covers, from its first token's start to its last token's end.
+  SourceRange range(clang::SourceRange tokens) const {
+    auto chars = clang::Lexer::makeFileCharRange(clang::CharSourceRange::getTokenRange(tokens), sm_, lang_);
+    if (chars.isInvalid()) {
+      SourceLocation begin = at(tokens.getBegin());
+      return {begin, begin};
+    }
+    return {at(chars.getBegin()), at(chars.getEnd())};
+  }
+
+  /// The range of the token at `location` (a declaration's name).
+  SourceRange token(clang::SourceLocation location) const { return range(clang::SourceRange(location, location)); }
+
+  bool contains(const SourceRange& outer, const SourceRange& inner) const {
+    return outer.begin.file == inner.begin.file && outer.begin.offset <= inner.begin.offset &&
+           inner.end.offset <= outer.end.offset;
+  }
+
+ private:
+  const clang::SourceManager& sm_;
+  const clang::LangOptions& lang_;
+};
+
+/// Reads the arguments of one CronJob construction into a JobDecl.
+class ArgumentReader {
+ public:
+  ArgumentReader(ASTContext& context, const Locator& locator) : context_(context), locator_(locator) {}
+
+  void read(const clang::CXXConstructExpr& construct, JobDecl& job) const {
+    job.id = read_string(construct.getArg(0));
+    const Expr* config = construct.getArg(1)->IgnoreImplicit();
+    const auto* list = llvm::dyn_cast<clang::InitListExpr>(config);
+    if (list != nullptr && list->isSyntacticForm() && list->getSemanticForm() != nullptr) list = list->getSemanticForm();
+    if (list == nullptr) {
+      read_config_value(config, job);
+      return;
+    }
+    auto field = [&](unsigned index) -> const Expr* {
+      if (index >= list->getNumInits()) return nullptr;
+      const Expr* init = list->getInit(index);
+      if (llvm::isa<clang::CXXDefaultInitExpr, clang::ImplicitValueInitExpr>(init)) return nullptr;
+      return init;
+    };
+    job.title = read_string(field(0));
+    job.every = read_every(field(1));
+    job.schedule = read_string(field(2));
+    job.endpoint = read_endpoint(field(3));
+  }
+
+ private:
+  /// The value of a string_view-like record (a pointer field and a length field) as text, and its literal.
+  struct StringValue {
+    std::string text;
+    const clang::StringLiteral* literal = nullptr;
+    unsigned literal_offset = 0;
+  };
+
+  static bool string_value(const APValue& value, const clang::QualType type, StringValue& out) {
+    const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
+    if (!value.isStruct() || record == nullptr) return false;
+    const APValue* pointer = nullptr;
+    std::optional<std::uint64_t> length;
+    unsigned index = 0;
+    for (const auto* field : record->fields()) {
+      if (index >= value.getStructNumFields()) break;
+      const APValue& member = value.getStructField(index++);
+      if (field->getType()->isPointerType() && member.isLValue()) pointer = &member;
+      if (field->getType()->isIntegerType() && member.isInt()) length = member.getInt().getZExtValue();
+    }
+    if (pointer == nullptr || !length) return false;
+    if (*length == 0) return true;
+    const Expr* base = pointer->getLValueBase().dyn_cast<const Expr*>();
+    const auto* literal = llvm::dyn_cast_or_null<clang::StringLiteral>(base);
+    if (literal == nullptr || literal->getCharByteWidth() != 1) return false;
+    auto offset = static_cast<std::uint64_t>(pointer->getLValueOffset().getQuantity());
+    llvm::StringRef bytes = literal->getBytes();
+    if (offset + *length > bytes.size()) return false;
+    out.text = bytes.substr(offset, *length).str();
+    out.literal = literal;
+    out.literal_offset = static_cast<unsigned>(offset);
+    return true;
+  }
+
+  bool evaluate(const Expr* expression, APValue& value) const {
+    if (expression->isValueDependent()) return false;
+    Expr::EvalResult result;
+    if (!expression->EvaluateAsConstantExpr(result, context_) || result.HasSideEffects) return false;
+    value = result.Val;
+    return true;
+  }
+
+  /// Fills the byte map when the literal is written inside the argument itself.
+  void locate_bytes(const StringValue& value, StringArgument& argument) const {
+    if (value.literal == nullptr) return;
+    SourceRange literal = locator_.range(value.literal->getSourceRange());
+    if (!locator_.contains(argument.range, literal)) return;
+    const auto& sm = context_.getSourceManager();
+    for (std::size_t i = 0; i <= value.text.size(); ++i) {
+      auto location = value.literal->getLocationOfByte(value.literal_offset + static_cast<unsigned>(i), sm,
+                                                       context_.getLangOpts(), context_.getTargetInfo());
+      argument.byte_locations.push_back(locator_.at(location));
+    }
+  }
+
+  StringArgument read_string(const Expr* expression) const {
+    StringArgument argument;
+    if (expression == nullptr) return argument;
+    argument.present = true;
+    argument.range = locator_.range(expression->getSourceRange());
+    APValue value;
+    StringValue text;
+    if (!evaluate(expression, value) || !string_value(value, expression->getType(), text)) {
+      argument.constant = false;
+      return argument;
+    }
+    argument.value = text.text;
+    locate_bytes(text, argument);
+    return argument;
+  }
+
+  EveryArgument read_every(const Expr* expression) const {
+    EveryArgument every;
+    if (expression == nullptr) return every;
+    every.text.present = true;
+    every.text.range = locator_.range(expression->getSourceRange());
+    APValue value;
+    if (!evaluate(expression, value) || !value.isStruct()) {
+      every.text.constant = false;
+      return every;
+    }
+    read_every_value(value, expression->getType(), every);
+    return every;
+  }
+
+  /// cron::Every is {text_, nanoseconds_, is_duration_}, in that order.
+  void read_every_value(const APValue& value, clang::QualType type, EveryArgument& every) const {
+    const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
+    if (record == nullptr || value.getStructNumFields() < 3) {
+      every.text.constant = false;
+      return;
+    }
+    auto field = record->field_begin();
+    clang::QualType text_type = field->getType();
+    if (value.getStructField(2).isInt() && value.getStructField(2).getInt().getBoolValue()) {
+      every.nanoseconds = value.getStructField(1).getInt().getSExtValue();
+      return;
+    }
+    StringValue text;
+    if (!string_value(value.getStructField(0), text_type, text)) {
+      every.text.constant = false;
+      return;
+    }
+    every.text.value = text.text;
+    if (text.text.empty()) every.text.present = false;
+    locate_bytes(text, every.text);
+  }
+
+  /// A config that is not written as braces (a constexpr JobConfig variable): read the evaluated value.
+  void read_config_value(const Expr* config, JobDecl& job) const {
+    SourceRange range = locator_.range(config->getSourceRange());
+    APValue value;
+    const auto* record = config->getType().getCanonicalType()->getAsCXXRecordDecl();
+    if (!evaluate(config, value) || record == nullptr || !value.isStruct() || value.getStructNumFields() < 4) {
+      job.title = {true, false, {}, range, {}};
+      return;
+    }
+    auto field = record->field_begin();
+    auto read_text = [&](unsigned index, clang::QualType type) {
+      StringArgument argument{true, true, {}, range, {}};
+      StringValue text;
+      if (!string_value(value.getStructField(index), type, text)) argument.constant = false;
+      argument.value = text.text;
+      argument.present = !text.text.empty();
+      return argument;
+    };
+    job.title = read_text(0, field->getType());
+    ++field;
+    job.every.text = {true, true, {}, range, {}};
+    read_every_value(value.getStructField(1), field->getType(), job.every);
+    ++field;
+    job.schedule = read_text(2, field->getType());
+    job.endpoint.kind = EndpointKind::unknown;
+    job.endpoint.range = range;
+  }
+
+  Endpoint read_endpoint(const Expr* expression) const {
+    Endpoint endpoint;
+    if (expression == nullptr) return endpoint;
+    endpoint.range = locator_.range(expression->getSourceRange());
+    const Expr* target = expression->IgnoreImplicit();
+    if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(target);
+        construct != nullptr && is_cron_class(construct->getType(), "Endpoint") && construct->getNumArgs() == 1) {
+      target = construct->getArg(0);
+    }
+    target = target->IgnoreImplicit()->IgnoreParenImpCasts();
+    endpoint.range = locator_.range(target->getSourceRange());
+    if (target->isNullPointerConstant(context_, Expr::NPC_ValueDependentIsNotNull)) return endpoint;
+    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(target);
+        address != nullptr && address->getOpcode() == clang::UO_AddrOf) {
+      target = address->getSubExpr()->IgnoreParenImpCasts();
+    }
+    if (llvm::isa<clang::LambdaExpr>(target->IgnoreImplicit())) {
+      endpoint.kind = EndpointKind::lambda;
+      return endpoint;
+    }
+    const auto* reference = llvm::dyn_cast<clang::DeclRefExpr>(target);
+    if (reference == nullptr) {
+      endpoint.kind = target->getType()->isRecordType() ? EndpointKind::function_object : EndpointKind::unknown;
+      return endpoint;
+    }
+    if (llvm::isa<clang::VarDecl>(reference->getDecl())) {
+      endpoint.kind = target->getType()->isRecordType() ? EndpointKind::function_object : EndpointKind::variable;
+      endpoint.name = reference->getDecl()->getNameAsString();
+      endpoint.qualified_name = reference->getDecl()->getQualifiedNameAsString();
+      return endpoint;
+    }
+    const auto* function = llvm::dyn_cast<clang::FunctionDecl>(reference->getDecl());
+    if (function == nullptr) {
+      endpoint.kind = EndpointKind::unknown;
+      return endpoint;
+    }
+    describe_function(*function, endpoint);
+    return endpoint;
+  }
+
+  void describe_function(const clang::FunctionDecl& function, Endpoint& endpoint) const {
+    const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&function);
+    endpoint.kind = EndpointKind::function;
+    if (method != nullptr) endpoint.kind = method->isStatic() ? EndpointKind::static_member : EndpointKind::member_function;
+    if (function.getPrimaryTemplate() != nullptr || function.getDescribedFunctionTemplate() != nullptr)
+      endpoint.kind = EndpointKind::function_template;
+
+    clang::PrintingPolicy policy(context_.getLangOpts());
+    policy.FullyQualifiedName = true;
+    policy.SuppressScope = false;
+    policy.SuppressInlineNamespace = true;
+    endpoint.name = function.getNameAsString();
+    endpoint.qualified_name = function.getQualifiedNameAsString();
+    clang::QualType returns = function.getReturnType();
+    endpoint.return_type = returns.getCanonicalType().getAsString(policy);
+    endpoint.returns = returns->isVoidType()                ? ReturnKind::void_type
+                       : is_cron_class(returns, "Status")   ? ReturnKind::status
+                                                            : ReturnKind::other;
+    endpoint.parameters = function.getNumParams();
+    endpoint.internal_linkage = !function.isExternallyVisible();
+    endpoint.private_member = method != nullptr && method->getAccess() != clang::AS_public;
+    if (const auto* prototype = function.getType()->getAs<clang::FunctionProtoType>())
+      endpoint.is_noexcept = prototype->isNothrow();
+    endpoint.declaration = locator_.token(function.getFirstDecl()->getLocation());
+    if (method != nullptr) endpoint.class_name = method->getParent()->getQualifiedNameAsString();
+    endpoint.extern_c = function.isExternC();
+    endpoint.enclosing_namespace = namespace_path(function.getDeclContext());
+    if (method != nullptr) endpoint.declaring_header = include_spelling(method->getParent()->getLocation());
+  }
+
+  /// `a::inline b`: the namespaces around a declaration as C++20 can reopen them; empty at global scope.
+  static std::string namespace_path(const clang::DeclContext* context) {
+    std::string path;
+    for (; context != nullptr; context = context->getParent()) {
+      const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(context);
+      if (ns == nullptr) continue;
+      std::string part = (ns->isInline() ? "inline " : "") + ns->getName().str();
+      path = path.empty() ? part : part + "::" + path;
+    }
+    return path;
+  }
+
+  /// How the user's code included the file that declares `location`: `"shop/invoices.hpp"` or `<x.hpp>`, as
+  /// written in the #include directive; empty when it is the main file, which the stub cannot include.
+  std::string include_spelling(clang::SourceLocation location) const {
+    const auto& sm = context_.getSourceManager();
+    clang::FileID file = sm.getFileID(sm.getFileLoc(location));
+    clang::SourceLocation include = sm.getIncludeLoc(file);
+    if (include.isInvalid()) return "";
+    auto [include_file, offset] = sm.getDecomposedLoc(sm.getFileLoc(include));
+    llvm::StringRef buffer = sm.getBufferData(include_file);
+    std::size_t line_begin = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_begin = line_begin == llvm::StringRef::npos ? 0 : line_begin + 1;
+    llvm::StringRef line = buffer.substr(line_begin).split('\n').first;
+    std::size_t open = line.find_first_of("\"<", line.find("include"));
+    if (open == llvm::StringRef::npos) return "";
+    char close = line[open] == '<' ? '>' : '"';
+    std::size_t end = line.find(close, open + 1);
+    return end == llvm::StringRef::npos ? "" : line.substr(open, end - open + 1).str();
+  }
+
+  ASTContext& context_;
+  const Locator& locator_;
+};
+
+class JobVisitor : public clang::RecursiveASTVisitor<JobVisitor> {
+ public:
+  JobVisitor(ASTContext& context, std::vector<JobDecl>& jobs)
+      : context_(context),
+        locator_(context.getSourceManager(), context.getLangOpts()),
+        reader_(context, locator_),
+        jobs_(jobs) {}
+
+  bool VisitVarDecl(clang::VarDecl* variable) {
+    if (llvm::isa<clang::ParmVarDecl>(variable) || variable->getDeclContext()->isDependentContext()) return true;
+    const auto* construct = job_construction_in(variable->getInit());
+    if (construct == nullptr || ignored(variable->getLocation())) return true;
+    claimed_.insert(construct);
+    DeclarationScope scope = DeclarationScope::namespace_scope;
+    if (variable->isStaticLocal())
+      scope = DeclarationScope::static_local;
+    else if (variable->isLocalVarDecl())
+      scope = DeclarationScope::local_variable;
+    else if (variable->isStaticDataMember() || !variable->getDeclContext()->getRedeclContext()->isFileContext())
+      scope = DeclarationScope::class_member;
+    add(*construct, scope, variable, variable->getLocation());
+    return true;
+  }
+
+  bool VisitFieldDecl(clang::FieldDecl* field) {
+    if (field->getDeclContext()->isDependentContext()) return true;
+    const auto* construct = job_construction_in(field->getInClassInitializer());
+    if (construct == nullptr || ignored(field->getLocation())) return true;
+    claimed_.insert(construct);
+    add(*construct, DeclarationScope::class_member, field, field->getLocation());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr* construct) {
+    if (!is_job_construction(construct) || claimed_.count(construct) || ignored(construct->getBeginLoc())) return true;
+    claimed_.insert(construct);
+    add(*construct, scope_of_unnamed(*construct), nullptr, construct->getBeginLoc());
+    return true;
+  }
+
+ private:
+  bool ignored(clang::SourceLocation location) const {
+    const auto& sm = context_.getSourceManager();
+    return location.isInvalid() || sm.isInSystemHeader(sm.getFileLoc(location));
+  }
+
+  /// A construction that initializes no variable: inside `new`, a member initializer, or a temporary.
+  DeclarationScope scope_of_unnamed(const clang::CXXConstructExpr& construct) {
+    clang::DynTypedNode node = clang::DynTypedNode::create(construct);
+    for (int depth = 0; depth < 16; ++depth) {
+      auto parents = context_.getParents(node);
+      if (parents.empty()) break;
+      node = parents[0];
+      if (node.get<clang::CXXNewExpr>() != nullptr) return DeclarationScope::new_expression;
+      if (node.get<clang::CXXCtorInitializer>() != nullptr) return DeclarationScope::class_member;
+      if (node.get<Expr>() == nullptr) break;
+    }
+    return DeclarationScope::temporary;
+  }
+
+  void add(const clang::CXXConstructExpr& construct, DeclarationScope scope, const clang::NamedDecl* decl,
+           clang::SourceLocation name) {
+    JobDecl job;
+    job.scope = scope;
+    job.name_range = decl != nullptr ? locator_.token(name) : locator_.range(construct.getSourceRange());
+    if (decl != nullptr) {
+      job.variable = decl->getQualifiedNameAsString();
+      if (const auto* comment = context_.getRawCommentForDeclNoCache(decl))
+        job.doc = comment->getFormattedText(context_.getSourceManager(), context_.getDiagnostics());
+    }
+    reader_.read(construct, job);
+    jobs_.push_back(std::move(job));
+  }
+
+  ASTContext& context_;
+  Locator locator_;
+  ArgumentReader reader_;
+  std::vector<JobDecl>& jobs_;
+  std::set<const clang::CXXConstructExpr*> claimed_;
+};
+
+class ExtractConsumer : public clang::ASTConsumer {
+ public:
+  explicit ExtractConsumer(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
+  void HandleTranslationUnit(ASTContext& context) override {
+    if (context.getDiagnostics().hasErrorOccurred()) return;
+    JobVisitor(context, jobs_).TraverseDecl(context.getTranslationUnitDecl());
+  }
+
+ private:
+  std::vector<JobDecl>& jobs_;
+};
+
+class ExtractAction : public clang::ASTFrontendAction {
+ public:
+  explicit ExtractAction(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&, llvm::StringRef) override {
+    return std::make_unique<ExtractConsumer>(jobs_);
+  }
+
+ private:
+  std::vector<JobDecl>& jobs_;
+};
+
+class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
+ public:
+  explicit ExtractActionFactory(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
+  std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<ExtractAction>(jobs_); }
+
+ private:
+  std::vector<JobDecl>& jobs_;
+};
+
+}  // namespace
+
+ExtractionResult extract_jobs(const CompileCommand& command, bool color) {
+  ExtractionResult result;
+  clang::tooling::CompileCommand entry(command.directory, command.file, command.arguments, "");
+  struct OneCommand : clang::tooling::CompilationDatabase {
+    clang::tooling::CompileCommand entry;
+    explicit OneCommand(clang::tooling::CompileCommand e) : entry(std::move(e)) {}
+    std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef) const override { return {entry}; }
+  } one_command(entry);
+
+  clang::tooling::ClangTool tool(one_command, {command.file});
+  std::string output;
+  llvm::raw_string_ostream stream(output);
+  auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  options->ShowColors = color;
+  clang::TextDiagnosticPrinter printer(stream, options.get());
+  tool.setDiagnosticConsumer(&printer);
+  tool.setPrintErrorMessage(false);
+  ExtractActionFactory factory(result.jobs);
+  int status = tool.run(&factory);
+  stream.flush();
+  result.compiler_output = std::move(output);
+  result.compile_failed = status != 0;
+  if (result.compile_failed) result.jobs.clear();
+  return result;
+}
+
+}  // namespace cronc

@@ -1,0 +1,16 @@
+#include "model/job_decl.hpp"
+
+#include <algorithm>
+
+namespace cronc {
+
+SourceRange StringArgument::bytes(std::size_t begin, std::size_t end) const {
+  if (byte_locations.empty()) return range;
+  std::size_t last = byte_locations.size() - 1;
+  begin = std::min(begin, last);
+  end = std::clamp(end, begin, last);
+  if (end == begin && begin < last) ++end;
+  return {byte_locations[begin], byte_locations[end]};
+}
+
+}  // namespace cronc

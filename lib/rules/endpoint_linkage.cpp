@@ -1,0 +1,25 @@
+#include "rules/checks.hpp"
+#include "rules/schedule_diagnostics.hpp"
+
+#include <fmt/format.h>
+
+namespace cronc {
+
+void check_endpoint_linkage(const JobDecl& job, DiagnosticSink& sink) {
+  const Endpoint& endpoint = job.endpoint;
+  if (!names_function(endpoint)) return;
+  auto report = [&](std::string_view problem, std::string_view fix) {
+    Diagnostic diagnostic = make_error(rule_id::endpoint_linkage,
+                                       fmt::format("endpoint '{}' of {} {}, so the generated registration cannot "
+                                                   "call it; {}",
+                                                   endpoint.qualified_name, job_label(job), problem, fix),
+                                       endpoint.range);
+    diagnostic.notes.push_back(declared_here(endpoint));
+    sink.report(std::move(diagnostic));
+  };
+  if (endpoint.internal_linkage)
+    report("has internal linkage", "remove 'static' or move it out of the anonymous namespace");
+  if (endpoint.private_member) report("is a private member", "make it public");
+}
+
+}  // namespace cronc

@@ -1,0 +1,62 @@
+#pragma once
+/// One run (or non-run) of a job at one tick, as the stores record it and the dashboard shows it.
+
+#include <cron/clock.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cron {
+
+enum class Outcome {
+  running,      ///< started, not finished (yet)
+  succeeded,
+  failed,       ///< returned a failure or threw; `message` says why
+  timed_out,    ///< ran past the job's deadline (recorded when it returns: a thread cannot be killed)
+  skipped,      ///< the previous run of the job was still running at this tick
+  missed,       ///< the tick passed while the process was down or the clock jumped forward
+  interrupted,  ///< the process died while it ran (found `running` at the next start)
+};
+
+std::string_view to_string(Outcome outcome);
+std::optional<Outcome> outcome_from_string(std::string_view text);
+
+enum class Trigger { scheduled, manual };
+
+struct Execution {
+  std::int64_t id = 0;                 ///< assigned by the store
+  std::string job_id;
+  std::string key;                     ///< the idempotency key: `ID@2026-03-01T10:00Z`, the same for each attempt
+  std::chrono::sys_seconds scheduled;  ///< the tick (for a manual run: when it was asked for)
+  Trigger trigger = Trigger::scheduled;
+  int attempt = 1;
+  Outcome outcome = Outcome::running;
+  TimePoint started{};
+  TimePoint finished{};
+  std::string message;
+  std::string replica;                 ///< which process ran it
+
+  std::chrono::milliseconds duration() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(finished - started);
+  }
+};
+
+/// `ID@YYYY-MM-DDTHH:MMZ`: the key of the tick `scheduled` of job `id`.
+std::string idempotency_key(std::string_view job_id, std::chrono::sys_seconds scheduled);
+
+/// What an endpoint can learn about the run it is in.
+struct CurrentExecution {
+  std::string_view job_id;
+  std::string_view key;
+  std::chrono::sys_seconds scheduled;
+  int attempt = 1;
+  Trigger trigger = Trigger::scheduled;
+};
+
+/// The execution the calling thread is running; empty outside an endpoint.
+std::optional<CurrentExecution> current_execution();
+
+}  // namespace cron

@@ -1,0 +1,35 @@
+#pragma once
+/// The table of jobs the generated stub defines and the runtime runs (DESIGN section 6).
+
+#include <cron/schedule.hpp>
+#include <cron/status.hpp>
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace cron {
+
+/// One registered job: what the manifest says about it, its parsed schedule, and a thunk that calls the endpoint
+/// (a `void` endpoint returns success).
+struct JobDefinition {
+  std::string_view id;
+  std::string_view title;
+  std::string_view schedule_text;  ///< the manifest's tag: `every:120` or `schedule:0 4 15 * *`
+  Schedule schedule;
+  Status (*run)();
+  std::string_view endpoint;       ///< the endpoint's qualified name, for logs and the dashboard
+};
+
+namespace generated {
+/// Defined by the stub that `cronc_generate()` adds to the target. A program that links the runtime without it
+/// fails to link with this name, which says what to do.
+extern const std::span<const JobDefinition> jobs_missing_call_cronc_generate_for_this_target_in_CMakeLists;
+}  // namespace generated
+
+/// The jobs of this program, as the generated stub registered them.
+inline std::span<const JobDefinition> registered_jobs() {
+  return generated::jobs_missing_call_cronc_generate_for_this_target_in_CMakeLists;
+}
+
+}  // namespace cron

@@ -1,0 +1,97 @@
+#pragma once
+/// The embedded scheduler (DESIGN section 7): runs the generated job table in UTC, records every execution in a
+/// store, and never stops because an endpoint failed.
+
+#include <cron/clock.hpp>
+#include <cron/execution.hpp>
+#include <cron/job_table.hpp>
+#include <cron/store.hpp>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cron {
+
+/// What to do with ticks that passed while the process was down or the clock jumped forward.
+enum class CatchUp {
+  skip,        ///< record each as `missed` (the default)
+  run_latest,  ///< record the older ones as `missed` and run the latest once
+};
+
+struct RetryPolicy {
+  int max_attempts = 1;  ///< 1: no retries
+  std::chrono::milliseconds initial_backoff{1000};
+  double multiplier = 2.0;
+};
+
+/// Settings of a Runtime. The CRON_* environment variables override them (Options::with_environment).
+struct Options {
+  std::string store = "sqlite:cron.db";  ///< CRON_STORE: `memory:`, `sqlite:PATH`
+  unsigned workers = 4;                  ///< endpoints that may run at once
+  CatchUp catch_up = CatchUp::skip;
+  std::chrono::seconds misfire_grace{60};  ///< a tick later than this counts as missed
+  RetryPolicy retry;
+  std::map<std::string, std::chrono::milliseconds, std::less<>> timeouts;  ///< per job ID; none: no deadline
+  bool disabled = false;                 ///< CRON_DISABLED=1: no scheduled runs; manual runs still work
+  std::string dashboard;                 ///< CRON_DASHBOARD: HOST:PORT; empty: no dashboard
+  std::string dashboard_token;           ///< CRON_DASHBOARD_TOKEN
+  std::string replica;                   ///< this process's name in the records; empty: host:pid
+  std::shared_ptr<Clock> clock;          ///< empty: the system clock
+  std::unique_ptr<Store> store_instance; ///< overrides `store` (tests pass a shared store)
+
+  /// These options with CRON_STORE, CRON_DASHBOARD, CRON_DASHBOARD_TOKEN and CRON_DISABLED applied.
+  Options with_environment() &&;
+};
+
+/// A job as the dashboard and the API show it.
+struct JobSnapshot {
+  std::string id;
+  std::string title;
+  std::string schedule;     ///< as written: `every:120` or `schedule:0 4 15 * *`
+  std::string description;  ///< English
+  std::optional<std::chrono::sys_seconds> next_run;  ///< empty while disabled
+  bool running = false;
+  std::vector<Execution> recent;  ///< newest first
+};
+
+struct TriggerResult {
+  enum class Status { started, unknown_job, already_running } status;
+  std::string key;  ///< the manual run's idempotency key
+};
+
+class Runtime {
+ public:
+  explicit Runtime(Options options, std::span<const JobDefinition> jobs = registered_jobs());
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  /// Marks executions a dead process left running as interrupted, then schedules every job.
+  void start();
+  /// Starts no new run and waits up to `deadline` for running ones; returns the keys still running then.
+  std::vector<std::string> stop(std::chrono::milliseconds deadline);
+  /// Runs a job now with its own key (also while disabled).
+  TriggerResult trigger(std::string_view id);
+  std::vector<JobSnapshot> snapshot(std::size_t recent = 20) const;
+  std::vector<Execution> history(std::string_view id, std::size_t limit, std::int64_t before_id = 0) const;
+  /// Runs one tick of one job through the same path as the scheduler (store, key, retries) and waits for it;
+  /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID.
+  std::optional<Execution> run_tick(std::string_view id, std::chrono::sys_seconds scheduled);
+  /// For tests on a manual clock: waits until every tick due by the clock's current time is handled and no
+  /// endpoint runs.
+  void wait_until_idle();
+
+  const Options& options() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace cron

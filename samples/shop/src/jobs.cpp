@@ -1,0 +1,40 @@
+// The shop's recurring jobs. cronc checks them at build time and registers them with the runtime.
+#include <cron/cron.hpp>
+
+#include <shop/invoices.hpp>
+
+#include <chrono>
+
+namespace shop {
+cron::Status sendWelcomeEmail();
+void syncAccounts();
+void purgeCarts() noexcept;
+
+// Send a welcome email to everyone who signed up in the last two hours.
+const cron::CronJob welcomeEmail{"welcome-email", {
+    .title = "Send welcome emails",
+    .every = "2h",
+    .endpoint = &sendWelcomeEmail,
+}};
+
+// Run the monthly accounting sync job at 4am (UTC) on the 15th day of each month.
+const cron::CronJob accountingSync{"accounting-sync", {
+    .title = "Cron Job Example",
+    .schedule = "0 4 15 * *",
+    .endpoint = &syncAccounts,
+}};
+
+// Send the invoices that fell due, on weekday mornings.
+const cron::CronJob dueInvoices{"due-invoices", {
+    .title = "Send due invoices",
+    .schedule = "30 9 * * mon-fri",
+    .endpoint = &Invoices::sendDue,
+}};
+
+// Forget abandoned shopping carts.
+const cron::CronJob cartPurge{"cart-purge", {
+    .title = "Purge abandoned carts",
+    .every = std::chrono::minutes{1},
+    .endpoint = &purgeCarts,
+}};
+}  // namespace shop

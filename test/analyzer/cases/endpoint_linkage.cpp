@@ -1,0 +1,14 @@
+#include <cron/cron.hpp>
+
+static void hidden();
+namespace {
+void anonymous();
+}
+
+const cron::CronJob file_static{"file-static", {.every = "1h", .endpoint = &hidden}};
+// CHECK-MESSAGES: :[[@LINE-1]]:76: error: endpoint 'hidden' of job 'file-static' has internal linkage, so the generated registration cannot call it; remove 'static' or move it out of the anonymous namespace [cron-endpoint-linkage]
+// CHECK-MESSAGES: :3:13: note: 'hidden' is declared here
+
+const cron::CronJob unnamed{"unnamed", {.every = "1h", .endpoint = &anonymous}};
+// CHECK-MESSAGES: :[[@LINE-1]]:68: error: endpoint '(anonymous namespace)::anonymous' of job 'unnamed' has internal linkage, so the generated registration cannot call it; remove 'static' or move it out of the anonymous namespace [cron-endpoint-linkage]
+// CHECK-MESSAGES: :5:6: note: '(anonymous namespace)::anonymous' is declared here
