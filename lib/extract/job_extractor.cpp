@@ -81,9 +81,11 @@ class Locator {
   /// The range of the token at `location` (a declaration's name).
   SourceRange token(clang::SourceLocation location) const { return range(clang::SourceRange(location, location)); }
 
-  bool contains(const SourceRange& outer, const SourceRange& inner) const {
-    return outer.begin.file == inner.begin.file && outer.begin.offset <= inner.begin.offset &&
-           inner.end.offset <= outer.end.offset;
+  /// The characters of a range where they are spelled (inside a macro's definition for a macro body).
+  SourceRange spelled(clang::SourceRange tokens) const {
+    clang::SourceLocation begin = sm_.getSpellingLoc(tokens.getBegin());
+    clang::SourceLocation end = sm_.getSpellingLoc(tokens.getEnd());
+    return {at(begin), at(clang::Lexer::getLocForEndOfToken(end, 0, sm_, lang_))};
   }
 
  private:
@@ -159,17 +161,21 @@ class ArgumentReader {
     return true;
   }
 
-  /// Fills the byte map when the literal is written inside the argument itself.
-  void locate_bytes(const StringValue& value, StringArgument& argument) const {
+  /// Fills the byte map when the literal is written inside the argument itself (not in a constexpr variable
+  /// declared elsewhere). Bytes are located where they are spelled, also inside a macro's definition.
+  void locate_bytes(const Expr& expression, const StringValue& value, StringArgument& argument) const {
     if (value.literal == nullptr) return;
-    SourceRange literal = locator_.range(value.literal->getSourceRange());
-    if (!locator_.contains(argument.range, literal)) return;
     const auto& sm = context_.getSourceManager();
+    clang::SourceRange outer = expression.getSourceRange();
+    if (!sm.isPointWithin(value.literal->getBeginLoc(), outer.getBegin(), outer.getEnd())) return;
     for (std::size_t i = 0; i <= value.text.size(); ++i) {
       auto location = value.literal->getLocationOfByte(value.literal_offset + static_cast<unsigned>(i), sm,
                                                        context_.getLangOpts(), context_.getTargetInfo());
-      argument.byte_locations.push_back(locator_.at(location));
+      argument.byte_locations.push_back(locator_.at(sm.getSpellingLoc(location)));
     }
+    // A literal spelled in a macro's definition: the argument is where it is spelled, not the macro's use.
+    if (!argument.byte_locations.empty() && argument.byte_locations.front().file != argument.range.begin.file)
+      argument.range = locator_.spelled(value.literal->getSourceRange());
   }
 
   StringArgument read_string(const Expr* expression) const {
@@ -184,7 +190,7 @@ class ArgumentReader {
       return argument;
     }
     argument.value = text.text;
-    locate_bytes(text, argument);
+    locate_bytes(*expression, text, argument);
     return argument;
   }
 
@@ -198,12 +204,13 @@ class ArgumentReader {
       every.text.constant = false;
       return every;
     }
-    read_every_value(value, expression->getType(), every);
+    read_every_value(*expression, value, expression->getType(), every);
     return every;
   }
 
   /// cron::Every is {text_, nanoseconds_, is_duration_}, in that order.
-  void read_every_value(const APValue& value, clang::QualType type, EveryArgument& every) const {
+  void read_every_value(const Expr& expression, const APValue& value, clang::QualType type,
+                        EveryArgument& every) const {
     const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
     if (record == nullptr || value.getStructNumFields() < 3) {
       every.text.constant = false;
@@ -222,7 +229,7 @@ class ArgumentReader {
     }
     every.text.value = text.text;
     if (text.text.empty()) every.text.present = false;
-    locate_bytes(text, every.text);
+    locate_bytes(expression, text, every.text);
   }
 
   /// A config that is not written as braces (a constexpr JobConfig variable): read the evaluated value.
@@ -246,7 +253,7 @@ class ArgumentReader {
     job.title = read_text(0, field->getType());
     ++field;
     job.every.text = {true, true, {}, range, {}};
-    read_every_value(value.getStructField(1), field->getType(), job.every);
+    read_every_value(*config, value.getStructField(1), field->getType(), job.every);
     ++field;
     job.schedule = read_text(2, field->getType());
     job.endpoint.kind = EndpointKind::unknown;

@@ -17,7 +17,9 @@ void check_every_divisor(const JobDecl& job, DiagnosticSink& sink) {
   cron::NearestIntervals nearest = cron::nearest_valid_intervals(minutes);
   std::string below = cron::format_interval(nearest.below);
   std::string above = cron::format_interval(nearest.above);
-  diagnostic.notes.push_back({fmt::format("the nearest valid intervals are \"{}\" and \"{}\"", below, above), {}});
+  SourceLocation at = diagnostic.range.begin;
+  diagnostic.notes.push_back(
+      {fmt::format("the nearest valid intervals are \"{}\" and \"{}\"", below, above), {at, at}});
   std::int64_t distance_below = minutes - nearest.below;
   std::int64_t distance_above = nearest.above - minutes;
   if (distance_below != distance_above) {

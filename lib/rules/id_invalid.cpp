@@ -76,7 +76,8 @@ void check_id_invalid(const JobDecl& job, DiagnosticSink& sink) {
       problem == cron::IdProblem::empty ? id.range : id.bytes(first_offending_byte(id.value, problem), id.value.size());
   Diagnostic diagnostic = make_error(rule_id::id_invalid, problem_message(id.value, problem), range);
   if (auto kebab = kebab_case(id.value)) {
-    diagnostic.notes.push_back({fmt::format("did you mean '{}'?", *kebab), {}});
+    SourceLocation literal = id.range.begin;
+    diagnostic.notes.push_back({fmt::format("did you mean '{}'?", *kebab), {literal, literal}});
     if (auto fix = replace_literal(id, *kebab)) diagnostic.fixits.push_back(*std::move(fix));
   }
   sink.report(std::move(diagnostic));

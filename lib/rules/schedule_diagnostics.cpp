@@ -48,6 +48,9 @@ std::string ScheduleProblem::message() const {
 }
 
 SourceRange ScheduleProblem::range() const {
+  // An error about the whole value (an interval that breaks a rule, a wrong field count) underlines the whole
+  // literal, quotes included, as DESIGN section 2 shows; anything narrower points at the offending bytes.
+  if (error.begin == 0 && error.end >= text.size()) return argument->range;
   return argument->bytes(error.begin, error.end);
 }
 

@@ -67,12 +67,12 @@ std::string compile_database(const fs::path& file) {
   return json.str();
 }
 
-struct Run {
+struct AnalyzerRun {
   int status;
   std::string output;
 };
 
-Run analyze_case(const fs::path& file) {
+AnalyzerRun analyze_case(const fs::path& file) {
   fs::path build = fs::temp_directory_path() / ("cronc-case-" + file.stem().string());
   fs::create_directories(build);
   std::ofstream(build / "compile_commands.json") << compile_database(file);
@@ -97,7 +97,7 @@ class AnalyzerCase : public testing::TestWithParam<fs::path> {};
 TEST_P(AnalyzerCase, ReportsExactlyTheExpectedDiagnostics) {
   const fs::path& file = GetParam();
   auto expected = expected_messages(file);
-  Run run = analyze_case(file);
+  AnalyzerRun run = analyze_case(file);
   if (expected.empty()) {
     EXPECT_EQ(run.output, "");
     EXPECT_EQ(run.status, 0);

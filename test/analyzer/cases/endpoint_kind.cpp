@@ -21,7 +21,7 @@ const cron::CronJob functor{"functor", {.every = "1h", .endpoint = Functor{}}};
 // CHECK-MESSAGES: :[[@LINE-1]]:68: error: the endpoint of job 'functor' must be a free or static member function, not a function object [cron-endpoint-kind]
 
 const cron::CronJob variable{"variable", {.every = "1h", .endpoint = pointer}};
-// CHECK-MESSAGES: :[[@LINE-1]]:69: error: the endpoint of job 'variable' must be a free or static member function, not a variable [cron-endpoint-kind]
+// CHECK-MESSAGES: :[[@LINE-1]]:70: error: the endpoint of job 'variable' must be a free or static member function, not a variable [cron-endpoint-kind]
 
 const cron::CronJob templated{"templated", {.every = "1h", .endpoint = &generic<int>}};
 // CHECK-MESSAGES: :[[@LINE-1]]:72: error: the endpoint of job 'templated' must be a free or static member function, not a function template [cron-endpoint-kind]
