@@ -50,7 +50,10 @@ std::string ScheduleProblem::message() const {
 SourceRange ScheduleProblem::range() const {
   // An error about the whole value (an interval that breaks a rule, a wrong field count) underlines the whole
   // literal, quotes included, as DESIGN section 2 shows; anything narrower points at the offending bytes.
-  if (error.begin == 0 && error.end >= text.size()) return argument->range;
+  // An `every` syntax error names unexpected bytes ("unexpected 'x'"), so it points at them even when they happen
+  // to be the whole value ("x"); only an empty value, with nothing to point at, gets the whole literal.
+  bool names_bytes = error.kind == cron::ErrorKind::every_syntax && error.begin < error.end;
+  if (!names_bytes && error.begin == 0 && error.end >= text.size()) return argument->range;
   return argument->bytes(error.begin, error.end);
 }
 

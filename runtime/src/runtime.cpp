@@ -200,10 +200,10 @@ struct Runtime::State {
     execution.attempt = work.attempt;
     execution.started = clock->now();
     execution.replica = replica;
-    record(execution);
     try {
       with_store([&](Store& s) { s.insert(execution); });
-    } catch (...) {
+    } catch (const std::exception& error) {
+      log_store_error(error);
     }
     auto began = std::chrono::steady_clock::now();
     run_endpoint(job, work, execution);
@@ -224,6 +224,14 @@ struct Runtime::State {
   }
 
   static void run_endpoint(const JobDefinition& job, const Work& work, Execution& execution);
+  void join_workers() {
+    for (auto& worker : workers)
+      if (worker.joinable()) worker.join();
+    workers.clear();
+  }
+
+  /// Every tick due by the clock's current time has been taken off the heap (with the lock held).
+  bool due_ticks_handled() const;
 
   void worker_loop() {
     std::unique_lock lock(mutex);
@@ -293,6 +301,7 @@ Runtime::Runtime(Options options, std::span<const JobDefinition> jobs) : state_(
 
 Runtime::~Runtime() {
   stop(std::chrono::milliseconds::max());
+  state_->join_workers();
   state_->clock->remove_listener(state_->clock_listener);
 }
 
@@ -344,8 +353,8 @@ std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
       if (s.job_states[job].running && s.busy > 0) still_running.emplace_back(s.jobs[job].id);
   }
   if (s.timer.joinable()) s.timer.join();
-  for (auto& worker : s.workers) worker.join();
-  s.workers.clear();
+  // Workers still inside an endpoint past the deadline cannot be stopped; the destructor waits for them.
+  if (still_running.empty()) s.join_workers();
   return still_running;
 }
 
@@ -384,13 +393,21 @@ std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds sche
   }
 }
 
+bool Runtime::State::due_ticks_handled() const {
+  TimePoint now = clock->now();
+  return handled_until >= now && (heap.empty() || heap.top().at > now);
+}
+
 void Runtime::wait_until_idle() {
   State& s = *state_;
   std::unique_lock lock(s.mutex);
-  s.idle.wait(lock, [&] {
-    bool handled = s.handled_until >= s.clock->now() && (s.heap.empty() || s.heap.top().at > s.clock->now());
-    return s.stopping || (handled && s.queue.empty() && s.busy == 0);
-  });
+  s.idle.wait(lock, [&] { return s.stopping || (s.due_ticks_handled() && s.queue.empty() && s.busy == 0); });
+}
+
+void Runtime::wait_until_ticks_handled() {
+  State& s = *state_;
+  std::unique_lock lock(s.mutex);
+  s.idle.wait(lock, [&] { return s.stopping || s.due_ticks_handled(); });
 }
 
 std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {

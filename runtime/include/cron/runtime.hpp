@@ -86,6 +86,9 @@ class Runtime {
   /// For tests on a manual clock: waits until every tick due by the clock's current time is handled and no
   /// endpoint runs.
   void wait_until_idle();
+  /// For tests on a manual clock: waits until every tick due by the clock's current time is handled (run, queued,
+  /// skipped or missed), whether or not endpoints still run.
+  void wait_until_ticks_handled();
 
   const Options& options() const;
 

@@ -14,11 +14,11 @@ using test::diagnose;
 
 TEST(EveryRange, UnderlinesTheWholeValue) {
   EXPECT_EQ(diagnose(check_every_range, build_job({.every = "90s"})),
-            "jobs.cpp:12:15-12:18: error: interval '90s' is not a whole number of minutes [cron-every-range]\n");
+            "jobs.cpp:12:14-12:19: error: interval '90s' is not a whole number of minutes [cron-every-range]\n");
   EXPECT_EQ(diagnose(check_every_range, build_job({.every = "30s"})),
-            "jobs.cpp:12:15-12:18: error: interval '30s' is shorter than 1 minute [cron-every-range]\n");
+            "jobs.cpp:12:14-12:19: error: interval '30s' is shorter than 1 minute [cron-every-range]\n");
   EXPECT_EQ(diagnose(check_every_range, build_job({.every = "1h1441m"})),
-            "jobs.cpp:12:15-12:22: error: interval '1h1441m' is longer than 24 hours [cron-every-range]\n");
+            "jobs.cpp:12:14-12:23: error: interval '1h1441m' is longer than 24 hours [cron-every-range]\n");
 }
 
 TEST(EveryRange, ChronoDurationsAreQuotedAsAUserWouldWriteThem) {

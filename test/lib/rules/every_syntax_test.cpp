@@ -16,6 +16,9 @@ constexpr const char* kHowTo = "write hours and minutes such as \"30m\", \"2h\" 
 TEST(EverySyntax, CaretOnTheUnknownUnit) {
   EXPECT_EQ(diagnose(check_every_syntax, build_job({.every = "2x"})),
             std::string("jobs.cpp:12:16-12:17: error: invalid interval '2x': unexpected 'x'; ") + kHowTo);
+  // The unexpected byte is the whole value, but the caret still belongs on it, not on the opening quote.
+  EXPECT_EQ(diagnose(check_every_syntax, build_job({.every = "x"})),
+            std::string("jobs.cpp:12:15-12:16: error: invalid interval 'x': unexpected 'x'; ") + kHowTo);
 }
 
 TEST(EverySyntax, MissingUnitPointsWhereItBelongs) {
@@ -25,7 +28,7 @@ TEST(EverySyntax, MissingUnitPointsWhereItBelongs) {
 
 TEST(EverySyntax, EmptyInterval) {
   EXPECT_EQ(diagnose(check_every_syntax, build_job({.every = ""})),
-            std::string("jobs.cpp:12:15-12:15: error: invalid interval ''; ") + kHowTo);
+            std::string("jobs.cpp:12:14-12:16: error: invalid interval ''; ") + kHowTo);
 }
 
 TEST(EverySyntax, ConstantVariablePointsAtTheArgument) {

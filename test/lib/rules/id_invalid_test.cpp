@@ -32,7 +32,7 @@ TEST(IdInvalid, TooLongPointsPastTheLimit) {
 TEST(IdInvalid, CamelCaseSuggestsKebabCaseWithAFixIt) {
   EXPECT_EQ(diagnose(check_id_invalid, build_job({.id = "sendWelcomeEmail"})),
             std::string("jobs.cpp:10:39-10:51: error: job ID 'sendWelcomeEmail' ") + kNotKebab +
-                "note: did you mean 'send-welcome-email'?\n"
+                "jobs.cpp:10:34-10:34: note: did you mean 'send-welcome-email'?\n"
                 "jobs.cpp:10:35-10:51: fix-it: \"send-welcome-email\"\n");
 }
 
@@ -51,8 +51,9 @@ TEST_P(IdSuggestion, SuggestsTheKebabForm) {
   const auto& [id, range, kebab] = GetParam();
   std::string content = "10:35-10:" + std::to_string(35 + id.size());
   EXPECT_EQ(diagnose(check_id_invalid, build_job({.id = id})),
-            "jobs.cpp:" + range + ": error: job ID '" + id + "' " + kNotKebab + "note: did you mean '" + kebab +
-                "'?\njobs.cpp:" + content + ": fix-it: \"" + kebab + "\"\n");
+            "jobs.cpp:" + range + ": error: job ID '" + id + "' " + kNotKebab +
+                "jobs.cpp:10:34-10:34: note: did you mean '" + kebab + "'?\njobs.cpp:" + content + ": fix-it: \"" +
+                kebab + "\"\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Spellings, IdSuggestion,
@@ -80,8 +81,9 @@ TEST(IdInvalid, NoSuggestionWhenTheKebabFormIsStillInvalid) {
 TEST(IdInvalid, ConstantVariableGetsTheNoteButNoFixIt) {
   JobDecl job = build_job();
   job.id = test::named_constant("sendWelcomeEmail", test::columns(10, 34, 37));
-  EXPECT_EQ(diagnose(check_id_invalid, job), std::string("jobs.cpp:10:34-10:37: error: job ID 'sendWelcomeEmail' ") +
-                                                 kNotKebab + "note: did you mean 'send-welcome-email'?\n");
+  EXPECT_EQ(diagnose(check_id_invalid, job),
+            std::string("jobs.cpp:10:34-10:37: error: job ID 'sendWelcomeEmail' ") + kNotKebab +
+                "jobs.cpp:10:34-10:34: note: did you mean 'send-welcome-email'?\n");
 }
 
 TEST(IdInvalid, ValidOrNonConstantIdsAreNotItsConcern) {

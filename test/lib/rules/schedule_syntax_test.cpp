@@ -34,10 +34,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"60 * * * *",
              "jobs.cpp:13:18-13:20: error: minute value 60 is out of range; use 0-59 [cron-schedule-syntax]\n"},
         Case{"0 4 * *",
-             "jobs.cpp:13:18-13:25: error: the cron expression has 4 fields, expected 5: 'minute hour day-of-month "
+             "jobs.cpp:13:17-13:26: error: the cron expression has 4 fields, expected 5: 'minute hour day-of-month "
              "month day-of-week' [cron-schedule-syntax]\n"},
         Case{"@foo",
-             "jobs.cpp:13:18-13:22: error: unknown macro '@foo'; use @yearly, @annually, @monthly, @weekly, @daily, "
+             "jobs.cpp:13:17-13:23: error: unknown macro '@foo'; use @yearly, @annually, @monthly, @weekly, @daily, "
              "@midnight or @hourly [cron-schedule-syntax]\n"},
         Case{"0 0 * foo *",
              "jobs.cpp:13:24-13:27: error: unknown month name 'foo'; use 1-12 or jan-dec [cron-schedule-syntax]\n"},
@@ -45,7 +45,7 @@ INSTANTIATE_TEST_SUITE_P(
              "jobs.cpp:13:20-13:21: error: step 0 in the minute field is out of range; use a step from 1 to 59 "
              "[cron-schedule-syntax]\n"},
         Case{"",
-             "jobs.cpp:13:18-13:18: error: the cron expression is empty; write five fields 'minute hour day-of-month "
+             "jobs.cpp:13:17-13:19: error: the cron expression is empty; write five fields 'minute hour day-of-month "
              "month day-of-week', such as \"0 4 15 * *\" [cron-schedule-syntax]\n"}));
 
 TEST(ScheduleSyntaxOfAConstant, PointsAtTheArgument) {

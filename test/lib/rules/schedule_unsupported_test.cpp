@@ -17,10 +17,10 @@ TEST(ScheduleUnsupported, CaretOnTheExtension) {
             "jobs.cpp:13:18-13:24: error: 'TZ=UTC' is not supported: cronc runs every job in UTC; write the times in "
             "UTC and remove it [cron-schedule-unsupported]\n");
   EXPECT_EQ(diagnose(check_schedule_unsupported, build_schedule_job("@reboot")),
-            "jobs.cpp:13:18-13:25: error: '@reboot' is not supported: cronc runs jobs on a schedule, not when the "
+            "jobs.cpp:13:17-13:26: error: '@reboot' is not supported: cronc runs jobs on a schedule, not when the "
             "service starts [cron-schedule-unsupported]\n");
   EXPECT_EQ(diagnose(check_schedule_unsupported, build_schedule_job("0 0 0 * * *")),
-            "jobs.cpp:13:18-13:29: error: the expression has 6 fields: cronc does not support a seconds field; use the "
+            "jobs.cpp:13:17-13:30: error: the expression has 6 fields: cronc does not support a seconds field; use the "
             "five fields 'minute hour day-of-month month day-of-week' [cron-schedule-unsupported]\n");
 }
 
