@@ -1,17 +1,39 @@
-// The shop service: lists the jobs cronc registered, their schedules in English and their next fire times.
-#include <cron/job_table.hpp>
+// The shop service: runs its cron jobs until interrupted (Ctrl-C or SIGTERM), or runs one tick when a platform
+// scheduler asks (`shop --cron-run-job ID`).
+#include <cron/run_job.hpp>
+#include <cron/runtime.hpp>
 
-#include <chrono>
+#include <csignal>
 #include <iostream>
 
-int main() {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  for (const cron::JobDefinition& job : cron::registered_jobs()) {
-    std::cout << job.id << " (" << job.title << "): " << job.schedule.describe() << "\n";
-    auto next = now;
-    for (int i = 0; i < 3; ++i) {
-      next = job.schedule.next(next);
-      std::cout << "  next: " << cron::format_utc(next) << "\n";
-    }
+int main(int argc, char** argv) {
+  cron::Options options;
+  options.store = "sqlite:shop-cron.db";
+  options.dashboard = "127.0.0.1:8080";
+  options = std::move(options).with_environment();
+  if (auto status = cron::run_job_from_args(argc, argv, options)) return *status;
+
+  // Signals are taken by sigwait below, not by whichever thread the kernel picks.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  cron::Runtime runtime(std::move(options));
+  runtime.start();
+  std::cout << "shop: running " << runtime.snapshot(0).size() << " cron jobs (Ctrl-C stops)\n";
+  for (const cron::JobSnapshot& job : runtime.snapshot(0)) {
+    std::cout << "  " << job.id << ": " << job.description;
+    if (job.next_run) std::cout << "; next " << cron::format_utc(*job.next_run);
+    std::cout << "\n";
   }
+  std::cout << std::flush;
+
+  int received = 0;
+  sigwait(&signals, &received);
+  std::cout << "shop: stopping" << std::endl;
+  auto still_running = runtime.stop(std::chrono::seconds(30));
+  for (const auto& id : still_running) std::cerr << "shop: " << id << " was still running\n";
+  return still_running.empty() ? 0 : 1;
 }

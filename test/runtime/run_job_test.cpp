@@ -1,0 +1,71 @@
+// `--cron-run-job ID [--cron-scheduled-time T]`: one tick per process, for platform schedulers.
+
+#include <cron/run_job.hpp>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+namespace cron {
+namespace {
+
+std::atomic<int> runs{0};
+std::string last_key;
+
+Status succeed() {
+  ++runs;
+  last_key = std::string(current_execution()->key);
+  return Status::success();
+}
+Status fail() { return Status::failure("no mail server"); }
+
+constexpr JobDefinition kJobs[] = {
+    {"fails", "Fails", "every:60", Schedule::every_minutes(60).value(), &fail, "test::fail"},
+    {"succeeds", "Succeeds", "every:60", Schedule::every_minutes(60).value(), &succeed, "test::succeed"},
+};
+
+Options memory_options() {
+  Options options;
+  options.store = "memory:";
+  return options;
+}
+
+TEST(RunJobFromArgs, IgnoresACommandLineWithoutTheFlag) {
+  const char* argv[] = {"shop", "--verbose"};
+  Options options = memory_options();
+  EXPECT_EQ(run_job_from_args(2, argv, options, kJobs), std::nullopt);
+}
+
+TEST(RunJobFromArgs, RunsTheTickWithTheKeyTheSchedulerWouldUse) {
+  const char* argv[] = {"shop", "--cron-run-job", "succeeds", "--cron-scheduled-time", "2026-03-01T10:00:00Z"};
+  Options options = memory_options();
+  int before = runs;
+  EXPECT_EQ(run_job_from_args(5, argv, options, kJobs), 0);
+  EXPECT_EQ(runs, before + 1);
+  EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
+}
+
+TEST(RunJobFromArgs, AcceptsEpochSecondsAndTheEqualsForm) {
+  const char* argv[] = {"shop", "--cron-run-job=succeeds", "--cron-scheduled-time=1772359200"};
+  Options options = memory_options();
+  EXPECT_EQ(run_job_from_args(3, argv, options, kJobs), 0);
+  EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
+}
+
+TEST(RunJobFromArgs, AFailureExitsNonZero) {
+  const char* argv[] = {"shop", "--cron-run-job", "fails"};
+  Options options = memory_options();
+  EXPECT_EQ(run_job_from_args(3, argv, options, kJobs), 1);
+}
+
+TEST(RunJobFromArgs, AnUnknownJobOrBadTimeIsAUsageError) {
+  const char* unknown[] = {"shop", "--cron-run-job", "nope"};
+  Options options = memory_options();
+  EXPECT_EQ(run_job_from_args(3, unknown, options, kJobs), 2);
+  const char* bad_time[] = {"shop", "--cron-run-job", "succeeds", "--cron-scheduled-time", "yesterday"};
+  Options more_options = memory_options();
+  EXPECT_EQ(run_job_from_args(5, bad_time, more_options, kJobs), 2);
+}
+
+}  // namespace
+}  // namespace cron
