@@ -112,7 +112,14 @@ std::string error_message(const ParseError& error, std::string_view text) {
       return fmt::format("'?' is not allowed in the {} field, only in day-of-month and day-of-week", field);
     case ErrorKind::unsupported: return unsupported_message(error, quoted);
     case ErrorKind::never_fires:
-      return fmt::format("the expression never fires: no month it allows has the day it allows ('{}')", quoted);
+    {
+      // The range covers the day-of-month field through the month field.
+      std::size_t dom_end = quoted.find_first_of(" \t");
+      std::size_t month_begin = quoted.find_last_of(" \t");
+      std::string_view days = quoted.substr(0, dom_end);
+      std::string_view months = month_begin == std::string_view::npos ? quoted : quoted.substr(month_begin + 1);
+      return fmt::format("the expression never fires: day-of-month '{}' does not occur in month '{}'", days, months);
+    }
     case ErrorKind::every_syntax:
       if (quoted.empty())
         return fmt::format("invalid interval '{}'; write hours and minutes such as \"30m\", \"2h\" or \"1h30m\"", text);

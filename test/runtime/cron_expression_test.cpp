@@ -500,22 +500,22 @@ INSTANTIATE_TEST_SUITE_P(Unexpected, Rejects, testing::ValuesIn(kUnexpected));
 // none of the months, with the weekday field `*`, never fires. The range covers both fields.
 const Rejection kNeverFires[] = {
     {"0 0 30 2 *", ErrorKind::never_fires, Field::day_of_month, 4, 8,
-     "the expression never fires: no month it allows has the day it allows ('30 2')"},
+     "the expression never fires: day-of-month '30' does not occur in month '2'"},
     {"0 0 31 2 *", ErrorKind::never_fires, Field::day_of_month, 4, 8,
-     "the expression never fires: no month it allows has the day it allows ('31 2')"},
+     "the expression never fires: day-of-month '31' does not occur in month '2'"},
     {"0 0 30 Feb ?", ErrorKind::never_fires, Field::day_of_month, 4, 10,
-     "the expression never fires: no month it allows has the day it allows ('30 Feb')"},
+     "the expression never fires: day-of-month '30' does not occur in month 'Feb'"},
     {"0 0 31 Apr ?", ErrorKind::never_fires, Field::day_of_month, 4, 10,
-     "the expression never fires: no month it allows has the day it allows ('31 Apr')"},
+     "the expression never fires: day-of-month '31' does not occur in month 'Apr'"},
     {"0 0 31 6 *", ErrorKind::never_fires, Field::day_of_month, 4, 8,
-     "the expression never fires: no month it allows has the day it allows ('31 6')"},
+     "the expression never fires: day-of-month '31' does not occur in month '6'"},
     {"0 0 31 4,6,9,11 *", ErrorKind::never_fires, Field::day_of_month, 4, 15,
-     "the expression never fires: no month it allows has the day it allows ('31 4,6,9,11')"},
+     "the expression never fires: day-of-month '31' does not occur in month '4,6,9,11'"},
     {"0 0 30,31 feb *", ErrorKind::never_fires, Field::day_of_month, 4, 13,
-     "the expression never fires: no month it allows has the day it allows ('30,31 feb')"},
+     "the expression never fires: day-of-month '30,31' does not occur in month 'feb'"},
     // "*/7" starts with `*`, so the days intersect: still no 31 April.
     {"0 0 31 4 */7", ErrorKind::never_fires, Field::day_of_month, 4, 8,
-     "the expression never fires: no month it allows has the day it allows ('31 4')"},
+     "the expression never fires: day-of-month '31' does not occur in month '4'"},
 };
 INSTANTIATE_TEST_SUITE_P(NeverFires, Rejects, testing::ValuesIn(kNeverFires));
 

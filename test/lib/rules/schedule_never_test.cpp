@@ -14,8 +14,8 @@ using test::diagnose;
 
 TEST(ScheduleNever, PointsAtTheDaysThatNeverMeet) {
   EXPECT_EQ(diagnose(check_schedule_never, build_schedule_job("0 0 30 2 *")),
-            "jobs.cpp:13:22-13:26: error: the expression never fires: no month it allows has the day it allows "
-            "('30 2') [cron-schedule-never]\n");
+            "jobs.cpp:13:22-13:26: error: the expression never fires: day-of-month '30' does not occur in month "
+            "'2' [cron-schedule-never]\n");
 }
 
 TEST(ScheduleNever, OtherProblemsAreNotItsConcern) {
