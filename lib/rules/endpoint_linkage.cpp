@@ -20,6 +20,9 @@ void check_endpoint_linkage(const JobDecl& job, DiagnosticSink& sink) {
   if (endpoint.internal_linkage)
     report("has internal linkage", "remove 'static' or move it out of the anonymous namespace");
   if (endpoint.private_member) report("is a private member", "make it public");
+  // The stub includes the header that declares a static member's class; a class in a source file has none.
+  if (endpoint.kind == EndpointKind::static_member && endpoint.declaring_header.empty())
+    report("is a member of a class defined in a source file", "declare the class in a header");
 }
 
 }  // namespace cronc

@@ -25,7 +25,18 @@ JobDecl static_member_job() {
   JobDecl job = build_job();
   job.endpoint.kind = EndpointKind::static_member;
   job.endpoint.qualified_name = "shop::Mailer::send";
+  job.endpoint.declaring_header = "\"shop/mailer.hpp\"";
   return job;
+}
+
+TEST(EndpointLinkage, AStaticMemberOfAClassInASourceFileCannotBeReached) {
+  JobDecl job = static_member_job();
+  job.endpoint.declaring_header.clear();
+  EXPECT_EQ(diagnose(check_endpoint_linkage, job),
+            "jobs.cpp:14:17-14:34: error: endpoint 'shop::Mailer::send' of job 'welcome-email' is a member of a class "
+            "defined in a source file, so the generated registration cannot call it; declare the class in a header "
+            "[cron-endpoint-linkage]\n"
+            "jobs.cpp:4:14-4:30: note: 'shop::Mailer::send' is declared here\n");
 }
 
 TEST(EndpointLinkage, InternalLinkage) {

@@ -36,6 +36,7 @@ std::vector<JobDecl> clean_jobs() {
   static_member.endpoint.kind = EndpointKind::static_member;
   static_member.endpoint.returns = ReturnKind::void_type;
   static_member.endpoint.return_type = "void";
+  static_member.endpoint.declaring_header = "\"shop/reports.hpp\"";
   JobDecl chrono = test::build_chrono_job(90 * 60'000'000'000);
   chrono.id = test::literal("ninety-minutes", 10, 34, "chrono.cpp");
   return {test::build_job(), schedule, macro, static_member, chrono};
