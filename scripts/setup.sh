@@ -9,8 +9,10 @@ packages=(
   "clang-${llvm}" "libclang-${llvm}-dev" "llvm-${llvm}-dev" "libclang-cpp${llvm}-dev" "clangd-${llvm}"
   "libclang-rt-${llvm}-dev" "clang-tools-${llvm}"
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
+  nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libyaml-cpp-dev
+  python3-yaml systemd
   libpq-dev libpqxx-dev postgresql
+  prometheus  # promtool: the dashboard tests check /metrics with `promtool check metrics`
 )
 
 missing=()

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds cronc with its tests, and runs every test through one ctest call.
+# Sets up the machine, builds cronc with its tests, starts a throw-away PostgreSQL on loopback for the
+# multi-replica tests, and runs every test through one ctest call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRONC_BUILD_TESTS=ON >/dev/null
 cmake --build build
+# The assignment form makes a failed start stop the script (set -e); `export "$(...)"` alone would not.
+postgres="$(bash scripts/postgres.sh start)"
+export "${postgres?}"
+trap 'bash scripts/postgres.sh stop' EXIT
 ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 
 namespace cron {
 
@@ -50,9 +51,20 @@ class MemoryStore final : public Store {
     return count;
   }
 
+  /// One process: a claim never expires, and a second claim of a key is refused.
+  std::optional<Claim> claim(const Claim& tick, ClaimPurpose, const Lease&) override {
+    std::lock_guard lock(mutex_);
+    if (!claimed_.insert(tick.key).second) return std::nullopt;
+    Claim claim = tick;
+    claim.attempt = 1;
+    claim.busy = false;
+    return claim;
+  }
+
  private:
   std::mutex mutex_;
   std::vector<Execution> executions_;
+  std::set<std::string, std::less<>> claimed_;
 };
 
 }  // namespace

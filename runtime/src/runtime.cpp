@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <exception>
 #include <iostream>
 #include <mutex>
 #include <queue>
+#include <random>
+#include <set>
 #include <thread>
 
 #include <unistd.h>
@@ -21,6 +24,8 @@ namespace {
 
 /// At most this many `missed` records per job after a long downtime; the rest are summarised in one message.
 constexpr int kMaxMissedRecords = 100;
+/// How soon a tick whose claim failed (the store could not be reached) is claimed again, within its misfire grace.
+constexpr std::chrono::seconds kReclaimDelay{1};
 
 std::string default_replica() {
   char host[256] = {};
@@ -32,6 +37,16 @@ sys_seconds to_seconds(TimePoint time) { return std::chrono::floor<std::chrono::
 
 void log_store_error(const std::exception& error) {
   std::cerr << "cron: store error: " << error.what() << std::endl;
+}
+
+/// Names this Runtime instance in claims: the replica plus a random suffix, so a replica restarted under the same
+/// name never renews the leases its previous process held.
+std::string claim_owner(const std::string& replica) {
+  std::random_device random;
+  std::uniform_int_distribution<std::uint64_t> digits;
+  char suffix[17];
+  std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(digits(random)));
+  return replica + "#" + suffix;
 }
 
 }  // namespace
@@ -46,11 +61,13 @@ Options Options::with_environment() && {
 }
 
 struct Runtime::State {
-  /// A heap entry: a job's next tick, or a retry of a failed attempt.
+  /// A heap entry: a job's next tick, a retry of a failed attempt, or another try at claiming a tick while the
+  /// store could not be reached.
   struct Due {
+    enum class Kind { tick, retry, reclaim };
     TimePoint at;
     std::size_t job;
-    bool retry = false;
+    Kind kind = Kind::tick;
     sys_seconds tick{};
     int attempt = 1;
     bool operator>(const Due& other) const { return at > other.at; }
@@ -93,6 +110,15 @@ struct Runtime::State {
   int clock_listener = 0;
   std::mutex store_mutex;  ///< stores are called from the timer, the workers and the dashboard
 
+  Lease lease;                      ///< this instance's claims: owner and duration
+  std::set<std::string> held;       ///< keys of the claims this runtime holds: queued, running or awaiting a retry
+  std::set<std::string> executing;  ///< the held keys an endpoint runs for now
+  std::vector<Execution> unrecorded;  ///< final outcomes a shared store refused; recorded by the lease keeper
+  bool scheduling = false;          ///< started and not disabled: takes over ticks of replicas that died
+  std::thread lease_keeper;         ///< renews leases and takes over expired ones (shared stores only)
+  std::condition_variable lease_wake;
+  bool lease_keeper_stop = false;
+
   std::optional<std::size_t> find(std::string_view id) const {
     for (std::size_t i = 0; i < jobs.size(); ++i)
       if (jobs[i].id == id) return i;
@@ -105,7 +131,7 @@ struct Runtime::State {
     return call(*store);
   }
 
-  void record(Execution execution) {
+  void record(Execution& execution) {
     try {
       with_store([&](Store& s) { s.insert(execution); });
     } catch (const std::exception& error) {
@@ -114,7 +140,7 @@ struct Runtime::State {
   }
 
   /// Records a tick that does not run (skipped or missed).
-  void record_not_run(std::size_t job, sys_seconds tick, Outcome outcome, std::string message) {
+  Execution record_not_run(std::size_t job, sys_seconds tick, Outcome outcome, std::string message) {
     Execution execution;
     execution.job_id = std::string(jobs[job].id);
     execution.key = idempotency_key(jobs[job].id, tick);
@@ -123,7 +149,59 @@ struct Runtime::State {
     execution.started = execution.finished = clock->now();
     execution.message = std::move(message);
     execution.replica = replica;
-    record(std::move(execution));
+    record(execution);
+    return execution;
+  }
+
+  /// Asks the store for a tick (with the lock held). Empty when another runtime claimed it before, or, with
+  /// `unreachable` set, when the store could not be asked: nothing is claimed then.
+  std::optional<Claim> claim(std::size_t job, sys_seconds tick, Trigger trigger, std::string key,
+                             ClaimPurpose purpose, bool& unreachable) {
+    Claim request{std::string(jobs[job].id), std::move(key), tick, trigger};
+    try {
+      return with_store([&](Store& s) { return s.claim(request, purpose, lease); });
+    } catch (const std::exception& error) {
+      log_store_error(error);
+      unreachable = true;
+      return std::nullopt;
+    }
+  }
+
+  /// Records a tick that passed unrun, if no other replica recorded it first.
+  void record_missed(std::size_t job, sys_seconds tick) {
+    bool unreachable = false;
+    std::string key = idempotency_key(jobs[job].id, tick);
+    if (claim(job, tick, Trigger::scheduled, key, ClaimPurpose::record, unreachable)) {
+      record_not_run(job, tick, Outcome::missed, "the tick passed while the scheduler was not running");
+    } else if (unreachable) {
+      std::cerr << "cron: " << key << " passed unrun and unrecorded: the store could not be reached" << std::endl;
+    }
+  }
+
+  /// Claims a due tick and queues it, or records it skipped while the job still runs here or, with a shared
+  /// store, on another replica (with the lock held). A tick the store could not be asked about is claimed again
+  /// a second later, until its misfire grace passes.
+  void claim_tick(std::size_t job, sys_seconds tick, TimePoint now) {
+    JobState& state = job_states[job];
+    std::string key = idempotency_key(jobs[job].id, tick);
+    bool unreachable = false;
+    auto claimed = claim(job, tick, Trigger::scheduled, key, state.running ? ClaimPurpose::record : ClaimPurpose::run,
+                         unreachable);
+    if (unreachable) {
+      heap.push({now + kReclaimDelay, job, Due::Kind::reclaim, tick});
+      return;
+    }
+    if (!claimed) return;  // another replica has it
+    if (state.running || claimed->busy) {
+      record_not_run(job, tick, Outcome::skipped,
+                     state.running ? "the previous run of this job was still running"
+                                   : "the previous run of this job was still running on another replica");
+      return;
+    }
+    state.running = true;
+    held.insert(key);
+    queue.push_back({job, tick, Trigger::scheduled, claimed->attempt, std::move(key)});
+    work_ready.notify_one();
   }
 
   void schedule_after(std::size_t job, sys_seconds after) {
@@ -146,9 +224,7 @@ struct Runtime::State {
       sys_seconds following = jobs[job].schedule.next(latest);
       bool is_latest = following > to_seconds(now);
       if (is_latest && options.catch_up == CatchUp::run_latest) break;
-      if (missed < kMaxMissedRecords) {
-        record_not_run(job, latest, Outcome::missed, "the tick passed while the scheduler was not running");
-      }
+      if (missed < kMaxMissedRecords) record_missed(job, latest);
       ++missed;
       state.last_tick = latest;
       latest = following;
@@ -159,13 +235,7 @@ struct Runtime::State {
     }
     state.last_tick = latest;
     schedule_after(job, latest);
-    if (state.running) {
-      record_not_run(job, latest, Outcome::skipped, "the previous run of this job was still running");
-      return;
-    }
-    state.running = true;
-    queue.push_back({job, latest, Trigger::scheduled, 1, idempotency_key(jobs[job].id, latest)});
-    work_ready.notify_one();
+    claim_tick(job, latest, now);
   }
 
   void timer_loop() {
@@ -175,11 +245,22 @@ struct Runtime::State {
       while (!heap.empty() && heap.top().at <= now) {
         Due due = heap.top();
         heap.pop();
-        if (due.retry) {
-          queue.push_back({due.job, due.tick, Trigger::scheduled, due.attempt, idempotency_key(jobs[due.job].id, due.tick)});
-          work_ready.notify_one();
-        } else {
-          handle_tick(due.job, to_seconds(due.at), now);
+        switch (due.kind) {
+          case Due::Kind::tick:
+            handle_tick(due.job, to_seconds(due.at), now);
+            break;
+          case Due::Kind::retry:
+            queue.push_back(
+                {due.job, due.tick, Trigger::scheduled, due.attempt, idempotency_key(jobs[due.job].id, due.tick)});
+            work_ready.notify_one();
+            break;
+          case Due::Kind::reclaim:
+            if (now - due.tick > options.misfire_grace) {
+              record_missed(due.job, due.tick);
+            } else {
+              claim_tick(due.job, due.tick, now);
+            }
+            break;
         }
       }
       handled_until = now;
@@ -189,8 +270,8 @@ struct Runtime::State {
     }
   }
 
-  /// Runs one attempt; returns the recorded execution.
-  Execution execute(const Work& work) {
+  /// Runs one attempt; returns the execution, and in `recorded` whether the store took its final outcome.
+  Execution execute(const Work& work, bool& recorded) {
     const JobDefinition& job = jobs[work.job];
     Execution execution;
     execution.job_id = std::string(job.id);
@@ -215,12 +296,154 @@ struct Runtime::State {
                           (execution.message.empty() ? "" : ": " + execution.message);
       execution.outcome = Outcome::timed_out;
     }
+    recorded = record_final(execution);
+    return execution;
+  }
+
+  /// Records a final outcome: an update of the running row, or a new row when inserting that one failed.
+  bool record_final(Execution& execution) {
     try {
-      with_store([&](Store& s) { s.finish(execution); });
+      with_store([&](Store& s) { execution.id == 0 ? s.insert(execution) : s.finish(execution); });
+      return true;
+    } catch (const std::exception& error) {
+      log_store_error(error);
+      return false;
+    }
+  }
+
+  /// An attempt ended and no retry follows: lets the tick's claim go (with the lock held). With a shared store,
+  /// an outcome the store refused keeps the claim (and its lease) until the lease keeper records it, so no other
+  /// replica runs the tick again meanwhile.
+  void release_claim(const Execution& execution, bool recorded) {
+    executing.erase(execution.key);
+    if (!recorded && store->shared()) {
+      unrecorded.push_back(execution);
+      lease_wake.notify_one();
+      return;
+    }
+    held.erase(execution.key);
+    try {
+      with_store([&](Store& s) { s.complete(execution.key, lease); });
+    } catch (const std::exception& error) {
+      log_store_error(error);  // the lease expires and another replica runs the tick again: at least once
+    }
+  }
+
+  /// At stop: gives the claims of ticks that will not run here (queued, or awaiting a retry) back to the other
+  /// replicas at once, instead of when their lease would expire (with the lock held).
+  void release_idle_claims() {
+    std::vector<std::string> idle_keys;
+    for (const std::string& key : held)
+      if (!executing.contains(key)) idle_keys.push_back(key);
+    if (idle_keys.empty() || !store->shared()) return;
+    for (const std::string& key : idle_keys) held.erase(key);
+    try {
+      with_store([&](Store& s) { s.renew(idle_keys, Lease{lease.owner, std::chrono::milliseconds(0)}); });
     } catch (const std::exception& error) {
       log_store_error(error);
     }
-    return execution;
+  }
+
+  /// The lease keeper's thread (shared stores): every third of the lease, renews the claims held, records the
+  /// outcomes the store refused before, and takes over ticks whose replica stopped renewing.
+  void keep_leases() {
+    auto interval = std::max<std::chrono::milliseconds>(lease.duration / 3, std::chrono::milliseconds(50));
+    std::unique_lock lock(mutex);
+    while (!lease_keeper_stop) {
+      lease_wake.wait_for(lock, interval);
+      if (lease_keeper_stop) break;
+      renew_leases(lock);
+      record_unrecorded(lock);
+      if (scheduling && !stopping) take_over(lock);
+    }
+  }
+
+  void renew_leases(std::unique_lock<std::mutex>& lock) {
+    std::vector<std::string> keys(held.begin(), held.end());
+    if (keys.empty()) return;
+    lock.unlock();
+    std::vector<std::string> lost;
+    try {
+      lost = with_store([&](Store& s) { return s.renew(keys, lease); });
+    } catch (const std::exception& error) {
+      log_store_error(error);
+    }
+    lock.lock();
+    for (const std::string& key : lost) {
+      if (!held.erase(key)) continue;
+      std::cerr << "cron: lost the lease on " << key << "; another replica may run it again" << std::endl;
+    }
+  }
+
+  void record_unrecorded(std::unique_lock<std::mutex>& lock) {
+    std::vector<Execution> pending = std::move(unrecorded);
+    unrecorded.clear();
+    if (pending.empty()) return;
+    lock.unlock();
+    std::vector<Execution> still;
+    std::vector<std::string> done;
+    for (Execution& execution : pending) {
+      if (!record_final(execution)) {
+        still.push_back(std::move(execution));
+        continue;
+      }
+      try {
+        with_store([&](Store& s) { s.complete(execution.key, lease); });
+      } catch (const std::exception& error) {
+        log_store_error(error);
+      }
+      done.push_back(execution.key);
+    }
+    lock.lock();
+    for (const std::string& key : done) held.erase(key);
+    for (Execution& execution : still) unrecorded.push_back(std::move(execution));
+  }
+
+  void take_over(std::unique_lock<std::mutex>& lock) {
+    std::vector<std::string> idle_jobs;  // a job running here waits: it never runs twice at once in one process
+    for (std::size_t job = 0; job < jobs.size(); ++job)
+      if (!job_states[job].running) idle_jobs.emplace_back(jobs[job].id);
+    if (idle_jobs.empty()) return;
+    int max_attempts = std::max(options.retry.max_attempts, 2);
+    lock.unlock();
+    std::vector<Claim> claims;
+    try {
+      claims = with_store([&](Store& s) { return s.take_over(idle_jobs, lease, max_attempts); });
+    } catch (const std::exception& error) {
+      log_store_error(error);
+    }
+    lock.lock();
+    std::vector<std::string> returned;
+    for (Claim& claim : claims) {
+      auto job = find(claim.job_id);
+      if (!job || job_states[*job].running || stopping) {
+        returned.push_back(claim.key);
+        continue;
+      }
+      std::cerr << "cron: " << claim.key << ": its replica stopped renewing the lease; running attempt "
+                << claim.attempt << " here" << std::endl;
+      job_states[*job].running = true;
+      held.insert(claim.key);
+      queue.push_back({*job, claim.scheduled, claim.trigger, claim.attempt, std::move(claim.key)});
+      work_ready.notify_one();
+    }
+    if (returned.empty()) return;
+    try {
+      with_store([&](Store& s) { s.renew(returned, Lease{lease.owner, std::chrono::milliseconds(0)}); });
+    } catch (const std::exception& error) {
+      log_store_error(error);
+    }
+  }
+
+  void stop_lease_keeper() {
+    {
+      std::lock_guard lock(mutex);
+      lease_keeper_stop = true;
+      lease_wake.notify_all();
+    }
+    if (lease_keeper.joinable()) lease_keeper.join();
+    std::unique_lock lock(mutex);
+    record_unrecorded(lock);  // a last try before the process goes
   }
 
   static void run_endpoint(const JobDefinition& job, const Work& work, Execution& execution);
@@ -241,18 +464,22 @@ struct Runtime::State {
       Work work = std::move(queue.front());
       queue.pop_front();
       ++busy;
+      executing.insert(work.key);
       lock.unlock();
-      Execution execution = execute(work);
+      bool recorded = false;
+      Execution execution = execute(work, recorded);
       lock.lock();
       --busy;
       bool failed = execution.outcome == Outcome::failed || execution.outcome == Outcome::timed_out;
       if (failed && work.trigger == Trigger::scheduled && work.attempt < options.retry.max_attempts && !stopping) {
         auto backoff = std::chrono::duration_cast<TimePoint::duration>(
             options.retry.initial_backoff * std::pow(options.retry.multiplier, work.attempt - 1));
-        heap.push({clock->now() + backoff, work.job, true, work.tick, work.attempt + 1});
+        heap.push({clock->now() + backoff, work.job, Due::Kind::retry, work.tick, work.attempt + 1});
+        executing.erase(work.key);
         timer_wake.notify_one();
       } else {
         job_states[work.job].running = false;
+        release_claim(execution, recorded);
       }
       idle.notify_all();
     }
@@ -292,20 +519,25 @@ Runtime::Runtime(Options options, std::span<const JobDefinition> jobs) : state_(
   s.clock = s.options.clock ? s.options.clock : std::make_shared<SystemClock>();
   s.store = s.options.store_instance ? std::move(s.options.store_instance) : open_store(s.options.store);
   s.replica = s.options.replica.empty() ? default_replica() : s.options.replica;
+  s.lease = {claim_owner(s.replica), s.options.lease};
   s.job_states.resize(jobs.size());
   s.clock_listener = s.clock->on_change([&s] {
     std::lock_guard lock(s.mutex);
     s.timer_wake.notify_all();
   });
+  if (s.store->shared()) s.lease_keeper = std::thread([&s] { s.keep_leases(); });
 }
 
 Runtime::~Runtime() {
   stop(std::chrono::milliseconds::max());
   state_->join_workers();
+  state_->stop_lease_keeper();
   state_->clock->remove_listener(state_->clock_listener);
 }
 
 const Options& Runtime::options() const { return state_->options; }
+
+const std::string& Runtime::replica() const { return state_->replica; }
 
 void Runtime::start() {
   State& s = *state_;
@@ -329,6 +561,7 @@ void Runtime::start() {
     s.job_states[job].last_tick = last;
     s.schedule_after(job, last.value_or(now));
   }
+  s.scheduling = !s.options.disabled;
   for (unsigned i = 0; i < std::max(1u, s.options.workers); ++i) s.workers.emplace_back([&s] { s.worker_loop(); });
   s.timer = std::thread([&s] { s.timer_loop(); });
 }
@@ -341,6 +574,7 @@ std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
     if (!s.started || s.stopping) return still_running;
     s.stopping = true;
     s.queue.clear();
+    s.release_idle_claims();
     for (std::size_t job = 0; job < s.jobs.size(); ++job)
       if (s.job_states[job].running && s.busy == 0) s.job_states[job].running = false;
     s.timer_wake.notify_all();
@@ -368,7 +602,12 @@ TriggerResult Runtime::trigger(std::string_view id) {
   sys_seconds tick = to_seconds(now);
   std::string key = std::string(id) + "@manual-" + format_utc(tick).substr(0, 19) + "." +
                     std::to_string((now - tick).count() + 1000).substr(1) + "Z";
+  bool unreachable = false;
+  auto claimed = s.claim(*job, tick, Trigger::manual, key, ClaimPurpose::run, unreachable);
+  if (unreachable) return {TriggerResult::Status::unavailable, {}};
+  if (!claimed || claimed->busy) return {TriggerResult::Status::already_running, {}};
   s.job_states[*job].running = true;
+  s.held.insert(key);
   s.queue.push_back({*job, tick, Trigger::manual, 1, key});
   s.work_ready.notify_one();
   if (!s.started) {
@@ -384,13 +623,42 @@ std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds sche
   State& s = *state_;
   auto job = s.find(id);
   if (!job) return std::nullopt;
+  std::string key = idempotency_key(id, scheduled);
+  std::optional<Claim> claimed;
+  bool unreachable = false;
+  {
+    std::lock_guard lock(s.mutex);
+    claimed = s.claim(*job, scheduled, Trigger::scheduled, key, ClaimPurpose::run, unreachable);
+    if (claimed && claimed->busy) {
+      return s.record_not_run(*job, scheduled, Outcome::skipped,
+                              "the previous run of this job was still running on another replica");
+    }
+    if (claimed) {
+      s.held.insert(key);
+      s.executing.insert(key);
+    }
+  }
   Execution execution;
-  for (int attempt = 1;; ++attempt) {
-    execution = s.execute({*job, scheduled, Trigger::scheduled, attempt, idempotency_key(id, scheduled)});
+  if (!claimed) {  // not recorded: the replica that holds the tick records it
+    execution.job_id = std::string(id);
+    execution.key = key;
+    execution.scheduled = scheduled;
+    execution.outcome = unreachable ? Outcome::failed : Outcome::skipped;
+    execution.message = unreachable ? "the store could not be reached, so the tick was not claimed"
+                                    : "another replica claimed this tick";
+    execution.replica = s.replica;
+    return execution;
+  }
+  bool recorded = false;
+  for (int attempt = claimed->attempt;; ++attempt) {
+    execution = s.execute({*job, scheduled, Trigger::scheduled, attempt, key}, recorded);
     bool failed = execution.outcome == Outcome::failed || execution.outcome == Outcome::timed_out;
-    if (!failed || attempt >= s.options.retry.max_attempts) return execution;
+    if (!failed || attempt >= s.options.retry.max_attempts) break;
     std::this_thread::sleep_for(s.options.retry.initial_backoff * std::pow(s.options.retry.multiplier, attempt - 1));
   }
+  std::lock_guard lock(s.mutex);
+  s.release_claim(execution, recorded);
+  return execution;
 }
 
 bool Runtime::State::due_ticks_handled() const {

@@ -34,6 +34,16 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX executions_by_job ON executions (job_id, id);
     CREATE INDEX executions_by_tick ON executions (job_id, trigger, scheduled);
     )sql",
+    // One row per claimed tick: a second claim of a key fails on the primary key.
+    R"sql(
+    CREATE TABLE claims (
+      key TEXT PRIMARY KEY,
+      job_id TEXT NOT NULL,
+      scheduled INTEGER NOT NULL,
+      trigger TEXT NOT NULL,
+      owner TEXT NOT NULL
+    );
+    )sql",
 };
 
 class Statement {
@@ -148,6 +158,21 @@ class SqliteStore final : public Store {
                         "WHERE outcome = 'running'");
     statement.step();
     return static_cast<std::size_t>(sqlite3_changes(db_));
+  }
+
+  /// One process per file: a claim never expires, and a second claim of a key is refused.
+  std::optional<Claim> claim(const Claim& tick, ClaimPurpose, const Lease& lease) override {
+    Statement statement(db_,
+                        "INSERT INTO claims (key, job_id, scheduled, trigger, owner) VALUES (?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT (key) DO NOTHING");
+    statement.bind(1, tick.key).bind(2, tick.job_id).bind(3, tick.scheduled.time_since_epoch().count());
+    statement.bind(4, tick.trigger == Trigger::manual ? "manual" : "scheduled").bind(5, lease.owner);
+    statement.step();
+    if (sqlite3_changes(db_) == 0) return std::nullopt;
+    Claim claim = tick;
+    claim.attempt = 1;
+    claim.busy = false;
+    return claim;
   }
 
  private:

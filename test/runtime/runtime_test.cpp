@@ -338,8 +338,33 @@ TEST(Stores, AnUnknownSchemeIsAClearError) {
     open_store("redis://localhost");
   } catch (const std::invalid_argument& error) {
     EXPECT_STREQ(error.what(),
-                 "unknown store 'redis://localhost'; use memory: or sqlite:PATH (CRON_STORE or cron::Options::store)");
+                 "unknown store 'redis://localhost'; use memory:, sqlite:PATH or postgresql://... (CRON_STORE or "
+                 "cron::Options::store)");
   }
+}
+
+/// The claim the memory and SQLite stores make: once per key, whoever asks.
+void expect_claimed_once(Store& store) {
+  Claim tick{"report", "report@2026-03-01T10:00Z", at("2026-03-01T10:00:00Z")};
+  Lease lease{"test#1", 30s};
+  auto claim = store.claim(tick, ClaimPurpose::run, lease);
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->attempt, 1);
+  EXPECT_FALSE(claim->busy);
+  EXPECT_FALSE(store.claim(tick, ClaimPurpose::run, lease)) << "a tick was claimed twice";
+  EXPECT_FALSE(store.claim(tick, ClaimPurpose::record, Lease{"other#2", 30s}));
+  tick.key = "report@2026-03-01T11:00Z";
+  EXPECT_TRUE(store.claim(tick, ClaimPurpose::record, lease));
+  EXPECT_FALSE(store.shared());
+}
+
+TEST(Stores, TheMemoryStoreClaimsATickOnce) { expect_claimed_once(*make_memory_store()); }
+
+TEST_F(SqliteRuntimeTest, TheSqliteStoreClaimsATickOnceAcrossReopening) {
+  expect_claimed_once(*make_sqlite_store(path.string()));
+  EXPECT_FALSE(make_sqlite_store(path.string())
+                   ->claim({"report", "report@2026-03-01T10:00Z", at("2026-03-01T10:00:00Z")}, ClaimPurpose::run,
+                           Lease{"test#2", 30s}));
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ struct RetryPolicy {
 
 /// Settings of a Runtime. The CRON_* environment variables override them (Options::with_environment).
 struct Options {
-  std::string store = "sqlite:cron.db";  ///< CRON_STORE: `memory:`, `sqlite:PATH`
+  std::string store = "sqlite:cron.db";  ///< CRON_STORE: `memory:`, `sqlite:PATH`, `postgresql://...`
   unsigned workers = 4;                  ///< endpoints that may run at once
   CatchUp catch_up = CatchUp::skip;
   std::chrono::seconds misfire_grace{60};  ///< a tick later than this counts as missed
@@ -42,6 +42,9 @@ struct Options {
   std::string dashboard;                 ///< CRON_DASHBOARD: HOST:PORT; empty: no dashboard
   std::string dashboard_token;           ///< CRON_DASHBOARD_TOKEN
   std::string replica;                   ///< this process's name in the records; empty: host:pid
+  /// How long a replica holds a claimed tick without renewing it (PostgreSQL store; renewed every third of it).
+  /// After a replica dies, another one retries its tick this long after the last renewal.
+  std::chrono::milliseconds lease{30000};
   std::shared_ptr<Clock> clock;          ///< empty: the system clock
   std::unique_ptr<Store> store_instance; ///< overrides `store` (tests pass a shared store)
 
@@ -61,7 +64,12 @@ struct JobSnapshot {
 };
 
 struct TriggerResult {
-  enum class Status { started, unknown_job, already_running } status;
+  enum class Status {
+    started,
+    unknown_job,
+    already_running,  ///< here or, with a shared store, on another replica
+    unavailable,      ///< the store could not be reached, so the run was not claimed
+  } status;
   std::string key;  ///< the manual run's idempotency key
 };
 
@@ -91,6 +99,8 @@ class Runtime {
   void wait_until_ticks_handled();
 
   const Options& options() const;
+  /// This process's name in the records (Options::replica, or host:pid): the dashboard counts its own runs.
+  const std::string& replica() const;
 
  private:
   struct State;

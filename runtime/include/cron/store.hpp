@@ -4,13 +4,38 @@
 
 #include <cron/execution.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cron {
+
+/// A tick (or a manual run) held by one runtime: only the holder runs or records it, so replicas sharing a store
+/// handle each tick once. See docs/replicas.md for what that guarantees.
+struct Claim {
+  std::string job_id;
+  std::string key;  ///< the idempotency key; claims are unique by key
+  std::chrono::sys_seconds scheduled;
+  Trigger trigger = Trigger::scheduled;
+  int attempt = 1;    ///< the attempt to run: above 1 after a replica died while it held the tick
+  bool busy = false;  ///< another tick of the job holds a live lease: record this one `skipped`, do not run it
+};
+
+/// Who holds a claim, and how long it lasts without renewal. Shared stores measure it with the database's clock.
+struct Lease {
+  std::string owner;                 ///< unique per Runtime instance, so a restarted replica renews nothing stale
+  std::chrono::milliseconds duration{30000};
+};
+
+/// Why a tick is claimed.
+enum class ClaimPurpose {
+  run,     ///< to run it: held under a lease until complete()
+  record,  ///< only to record it (missed, skipped): done at once
+};
 
 class Store {
  public:
@@ -24,8 +49,28 @@ class Store {
   virtual std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) = 0;
   /// Executions of a job, newest first, with id below `before_id` (0: no bound).
   virtual std::vector<Execution> history(std::string_view job_id, std::size_t limit, std::int64_t before_id = 0) = 0;
-  /// Marks executions left `running` by a process that died as `interrupted`; returns how many.
+  /// Marks executions left `running` by a process that died as `interrupted`; returns how many. A shared store
+  /// marks only those whose claim's lease has expired, so other replicas' runs are left alone.
   virtual std::size_t mark_interrupted() = 0;
+
+  /// Claims `tick` (job_id, key, scheduled, trigger) in one step that cannot succeed twice for one key, whoever
+  /// asks. Empty when the tick was claimed before, by this or any other runtime. Throws when the store cannot be
+  /// reached: nothing is claimed then.
+  virtual std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) = 0;
+  /// Marks a tick held by `lease.owner` as done once its final outcome is recorded; it is never taken over then.
+  virtual void complete(std::string_view /*key*/, const Lease& /*lease*/) {}
+  /// Extends the leases of the ticks `keys` held by `lease.owner`; returns those it no longer holds (another
+  /// replica took them over after the lease expired). A zero duration releases them for takeover at once.
+  virtual std::vector<std::string> renew(std::span<const std::string> /*keys*/, const Lease& /*lease*/) { return {}; }
+  /// Claims ticks of `job_ids` whose holder stopped renewing its lease, as their next attempt with the same key,
+  /// and marks the dead attempt `interrupted`. A tick whose next attempt would exceed `max_attempts` is closed
+  /// instead (done, not returned).
+  virtual std::vector<Claim> take_over(std::span<const std::string> /*job_ids*/, const Lease& /*lease*/,
+                                       int /*max_attempts*/) {
+    return {};
+  }
+  /// True when several processes share the store, so claims need leases, renewal and takeover.
+  virtual bool shared() const { return false; }
 };
 
 /// Keeps executions in memory: for tests and for CRON_STORE=memory:.
@@ -34,7 +79,13 @@ std::unique_ptr<Store> make_memory_store();
 /// One SQLite file (WAL mode, versioned schema); throws std::runtime_error when it cannot be opened.
 std::unique_ptr<Store> make_sqlite_store(const std::string& path);
 
-/// A store from a URI: `memory:`, `sqlite:PATH`. Throws std::invalid_argument for an unknown scheme.
+/// A PostgreSQL database shared by several replicas (a libpq URI `postgresql://...`). Creates and migrates its
+/// schema `cron`; reconnects with backoff after a connection loss. Throws std::runtime_error when the first
+/// connection fails, or when cronc was built without libpq.
+std::unique_ptr<Store> make_postgres_store(const std::string& uri);
+
+/// A store from a URI: `memory:`, `sqlite:PATH`, `postgresql://...` (or `postgres://...`). Throws
+/// std::invalid_argument for an unknown scheme.
 std::unique_ptr<Store> open_store(std::string_view uri);
 
 }  // namespace cron

@@ -1,5 +1,6 @@
 // The shop service: runs its cron jobs until interrupted (Ctrl-C or SIGTERM), or runs one tick when a platform
-// scheduler asks (`shop --cron-run-job ID`).
+// scheduler asks (`shop --cron-run-job ID`). Serves the dashboard at http://127.0.0.1:8080/cron (CRON_DASHBOARD).
+#include <cron/dashboard.hpp>
 #include <cron/run_job.hpp>
 #include <cron/runtime.hpp>
 
@@ -21,6 +22,12 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   cron::Runtime runtime(std::move(options));
+  // Made before start() so its run counters see every run, and destroyed before the runtime.
+  cron::Dashboard dashboard(runtime);
+  if (cron::Status served = dashboard.start(); !served.ok()) {
+    std::cerr << "shop: " << served.message() << "\n";
+    return 2;
+  }
   runtime.start();
   std::cout << "shop: running " << runtime.snapshot(0).size() << " cron jobs (Ctrl-C stops)\n";
   for (const cron::JobSnapshot& job : runtime.snapshot(0)) {
@@ -28,6 +35,7 @@ int main(int argc, char** argv) {
     if (job.next_run) std::cout << "; next " << cron::format_utc(*job.next_run);
     std::cout << "\n";
   }
+  if (dashboard.serving()) std::cout << "shop: dashboard at " << dashboard.url() << "\n";
   std::cout << std::flush;
 
   int received = 0;

@@ -1,0 +1,127 @@
+#include "dashboard/api.hpp"
+
+#include <charconv>
+#include <limits>
+
+namespace cron::dashboard {
+
+namespace {
+
+using nlohmann::json;
+
+/// A query parameter as an integer in [min, max]; the default when absent; empty when malformed.
+std::optional<std::int64_t> integer_param(const Query& query, const std::string& name, std::int64_t fallback,
+                                          std::int64_t min, std::int64_t max) {
+  auto found = query.find(name);
+  if (found == query.end()) return fallback;
+  const std::string& text = found->second;
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::string format_utc_ms(TimePoint time) {
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(time);
+  auto seconds = std::chrono::floor<std::chrono::seconds>(ms);
+  std::string text = format_utc(seconds);  // ...:SSZ
+  std::string fraction = std::to_string((ms - seconds).count() + 1000);
+  text.insert(text.size() - 1, "." + fraction.substr(1));
+  return text;
+}
+
+json to_json(const Execution& execution) {
+  bool finished = execution.outcome != Outcome::running;
+  return {
+      {"id", execution.id},
+      {"job", execution.job_id},
+      {"key", execution.key},
+      {"trigger", execution.trigger == Trigger::manual ? "manual" : "scheduled"},
+      {"attempt", execution.attempt},
+      {"outcome", to_string(execution.outcome)},
+      {"scheduled", format_utc(execution.scheduled)},
+      {"started", format_utc_ms(execution.started)},
+      {"finished", finished ? json(format_utc_ms(execution.finished)) : json(nullptr)},
+      {"duration_ms", finished ? json(execution.duration().count()) : json(nullptr)},
+      {"message", execution.message},
+      {"replica", execution.replica},
+  };
+}
+
+Api::Api(Runtime& runtime, bool runs_allowed)
+    : runtime_(runtime),
+      clock_(runtime.options().clock ? runtime.options().clock : std::make_shared<SystemClock>()),
+      runs_allowed_(runs_allowed) {
+  for (const JobSnapshot& job : runtime.snapshot(0)) ids_.insert(job.id);
+}
+
+std::string Api::now() const { return format_utc_ms(clock_->now()); }
+
+json Api::job_json(const JobSnapshot& job) const {
+  json recent = json::array();
+  for (const Execution& execution : job.recent) recent.push_back(to_json(execution));
+  return {
+      {"id", job.id},
+      {"title", job.title},
+      {"schedule", job.schedule},
+      {"description", job.description},
+      {"next_run", job.next_run ? json(format_utc(*job.next_run)) : json(nullptr)},
+      {"running", job.running},
+      {"last", recent.empty() ? json(nullptr) : recent.front()},
+      {"recent", recent},
+  };
+}
+
+json Api::jobs() const {
+  json jobs = json::array();
+  for (const JobSnapshot& job : runtime_.snapshot(kRecent)) jobs.push_back(job_json(job));
+  return {{"now", now()}, {"runs_allowed", runs_allowed_}, {"jobs", std::move(jobs)}};
+}
+
+json Api::job(std::string_view id) const {
+  // The runtime snapshots every job at once; only this one's history is read.
+  for (JobSnapshot& job : runtime_.snapshot(0)) {
+    if (job.id != id) continue;
+    job.recent = runtime_.history(id, kRecent);
+    return {{"now", now()}, {"runs_allowed", runs_allowed_}, {"job", job_json(job)}};
+  }
+  return nullptr;
+}
+
+json Api::executions(std::string_view id, std::size_t limit, std::int64_t before) const {
+  // One more than asked tells whether an older page exists.
+  auto page = runtime_.history(id, limit + 1, before);
+  bool more = page.size() > limit;
+  if (more) page.pop_back();
+  json executions = json::array();
+  for (const Execution& execution : page) executions.push_back(to_json(execution));
+  return {{"executions", std::move(executions)}, {"next_before", more ? json(page.back().id) : json(nullptr)}};
+}
+
+Reply Api::executions(std::string_view id, const Query& query) const {
+  auto limit = integer_param(query, "limit", kDefaultLimit, 1, kMaxLimit);
+  if (!limit) return json_error(400, "limit must be a whole number from 1 to " + std::to_string(kMaxLimit));
+  auto before = integer_param(query, "before", 0, 0, std::numeric_limits<std::int64_t>::max());
+  if (!before) return json_error(400, "before must be an execution id (a whole number; 0: the newest)");
+  return json_reply(200, executions(id, static_cast<std::size_t>(*limit), *before));
+}
+
+Reply Api::run(std::string_view id) {
+  TriggerResult result = runtime_.trigger(id);
+  switch (result.status) {
+    case TriggerResult::Status::started:
+      return json_reply(202, {{"job", id}, {"key", result.key}});
+    case TriggerResult::Status::unknown_job:
+      return json_error(404, "no job '" + std::string(id) + "'");
+    case TriggerResult::Status::already_running:
+      return json_error(409, "job '" + std::string(id) +
+                                 "' is running now (here or on another replica); try again when it has finished");
+    case TriggerResult::Status::unavailable:
+      return json_error(503, "the execution store cannot be reached, so the run was not started; try again");
+  }
+  return json_error(500, "unexpected trigger status");
+}
+
+}  // namespace cron::dashboard

@@ -1,0 +1,58 @@
+#pragma once
+/// The JSON API over a Runtime: jobs with their recent executions, paged history, and manual runs.
+
+#include "dashboard/reply.hpp"
+
+#include <cron/runtime.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace cron::dashboard {
+
+/// Executions as JSON (`started`/`finished` with milliseconds, `finished` and `duration_ms` null while running).
+nlohmann::json to_json(const Execution& execution);
+
+/// `2026-03-01T10:00:00.123Z`.
+std::string format_utc_ms(TimePoint time);
+
+class Api {
+ public:
+  /// Executions per job in the job list, for the last outcome and the bar chart.
+  static constexpr std::size_t kRecent = 20;
+  static constexpr std::size_t kDefaultLimit = 50;
+  static constexpr std::size_t kMaxLimit = 200;
+
+  /// `runs_allowed` tells the page whether to offer "Run now" (the access policy decides what is refused).
+  Api(Runtime& runtime, bool runs_allowed);
+
+  bool knows(std::string_view id) const { return ids_.contains(id); }
+
+  /// `{"now", "runs_allowed", "jobs": [job...]}`.
+  nlohmann::json jobs() const;
+  /// `{"now", "runs_allowed", "job": job}` for a known ID.
+  nlohmann::json job(std::string_view id) const;
+  /// `{"executions": [...], "next_before": ID or null}`: up to `limit` executions of a job older than `before`
+  /// (0: the newest), newest first; `next_before` is the `before` of the next page when there is one.
+  nlohmann::json executions(std::string_view id, std::size_t limit, std::int64_t before) const;
+  /// executions() with `limit` and `before` from the query; 400 for malformed or out-of-range values.
+  Reply executions(std::string_view id, const Query& query) const;
+  /// 202 `{"job", "key"}`, 404 for an unknown ID, 409 while the job runs, 503 when the store cannot be reached.
+  Reply run(std::string_view id);
+
+ private:
+  nlohmann::json job_json(const JobSnapshot& job) const;
+  std::string now() const;
+
+  Runtime& runtime_;
+  std::shared_ptr<Clock> clock_;
+  bool runs_allowed_;
+  std::set<std::string, std::less<>> ids_;
+};
+
+}  // namespace cron::dashboard
