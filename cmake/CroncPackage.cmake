@@ -3,14 +3,24 @@
 include(CMakePackageConfigHelpers)
 
 set(cronc_config_dir "${CMAKE_INSTALL_LIBDIR}/cmake/cronc")
-configure_package_config_file(cmake/croncConfig.cmake.in "${PROJECT_BINARY_DIR}/croncConfig.cmake"
-                              INSTALL_DESTINATION "${cronc_config_dir}")
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/croncConfigVersion.cmake" COMPATIBILITY SameMinorVersion)
-install(EXPORT croncTargets NAMESPACE cronc:: DESTINATION "${cronc_config_dir}")
-install(FILES "${PROJECT_BINARY_DIR}/croncConfig.cmake" "${PROJECT_BINARY_DIR}/croncConfigVersion.cmake"
-              cmake/CroncGenerate.cmake DESTINATION "${cronc_config_dir}")
-install(FILES schema/manifest.schema.json DESTINATION "${CMAKE_INSTALL_DATADIR}/cronc")
 
-# The build tree as a package: -Dcronc_DIR=<cronc build folder>.
+# The installed package: every path relative to the prefix, so the prefix can move.
+set(CRONC_SCHEMA_DIR "${CMAKE_INSTALL_DATADIR}/cronc")
+set(CRONC_PACKAGE_IN_BUILD_TREE OFF)
+configure_package_config_file(cmake/croncConfig.cmake.in "${PROJECT_BINARY_DIR}/install/croncConfig.cmake"
+                              INSTALL_DESTINATION "${cronc_config_dir}" PATH_VARS CRONC_SCHEMA_DIR)
+install(EXPORT croncTargets NAMESPACE cronc:: DESTINATION "${cronc_config_dir}")
+install(FILES "${PROJECT_BINARY_DIR}/install/croncConfig.cmake" "${PROJECT_BINARY_DIR}/croncConfigVersion.cmake"
+              cmake/CroncGenerate.cmake DESTINATION "${cronc_config_dir}")
+install(FILES schema/manifest.schema.json DESTINATION "${CRONC_SCHEMA_DIR}")
+
+# The build tree as a package: -Dcronc_DIR=<cronc build folder>. Its targets point into the build tree, its
+# schema into the source tree.
+set(CRONC_SCHEMA_DIR "${PROJECT_SOURCE_DIR}/schema")
+set(CRONC_PACKAGE_IN_BUILD_TREE ON)
+configure_package_config_file(cmake/croncConfig.cmake.in "${PROJECT_BINARY_DIR}/croncConfig.cmake"
+                              INSTALL_DESTINATION "${PROJECT_BINARY_DIR}" INSTALL_PREFIX "${PROJECT_BINARY_DIR}"
+                              PATH_VARS CRONC_SCHEMA_DIR)
 export(EXPORT croncTargets NAMESPACE cronc:: FILE "${PROJECT_BINARY_DIR}/croncTargets.cmake")
 configure_file(cmake/CroncGenerate.cmake "${PROJECT_BINARY_DIR}/CroncGenerate.cmake" COPYONLY)

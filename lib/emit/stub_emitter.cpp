@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace cronc {
@@ -18,7 +19,9 @@ std::string escape_cpp_string(std::string_view text) {
       case '\\': escaped += "\\\\"; break;
       case '\n': escaped += "\\n"; break;
       case '\t': escaped += "\\t"; break;
-      case '?': escaped += (i + 1 < text.size() && text[i + 1] == '?') ? "\\?" : "?"; break;
+      // The second `?` of a pair is escaped, so no `??x` sequence (a trigraph before C++17, a -Wtrigraphs warning
+      // after) is left in the literal: `??=` becomes `?\?=`.
+      case '?': escaped += (i > 0 && text[i - 1] == '?') ? "\\?" : "?"; break;
       default:
         // Octal escapes take at most three digits, so a following digit cannot extend them (hex escapes would).
         if (byte < 0x20 || byte >= 0x7f)
@@ -34,14 +37,18 @@ namespace {
 
 std::string quoted(std::string_view text) { return "\"" + escape_cpp_string(text) + "\""; }
 
-/// The declaration that makes a free function callable from the stub, in its own namespace.
+/// A `std::string_view` initializer that keeps every byte: a plain literal stops at an embedded NUL, so such a
+/// text also states its size.
+std::string string_view_initializer(std::string_view text) {
+  if (text.find('\0') == std::string_view::npos) return quoted(text);
+  return fmt::format("std::string_view({}, {})", quoted(text), text.size());
+}
+
+/// The declaration that makes a free function callable from the stub, to be placed in its own namespace.
 std::string forward_declaration(const Endpoint& endpoint) {
-  std::string declaration = fmt::format("{}{} {}(){};", endpoint.extern_c ? "extern \"C\" " : "",
-                                        endpoint.returns == ReturnKind::status ? "cron::Status" : "void",
-                                        endpoint.name, endpoint.is_noexcept ? " noexcept" : "");
-  if (endpoint.enclosing_namespace.empty()) return declaration + "\n";
-  return fmt::format("namespace {} {{\n{}\n}}  // namespace {}\n", endpoint.enclosing_namespace, declaration,
-                     endpoint.enclosing_namespace);
+  return fmt::format("{}{} {}(){};\n", endpoint.extern_c ? "extern \"C\" " : "",
+                     endpoint.returns == ReturnKind::status ? "cron::Status" : "void", endpoint.name,
+                     endpoint.is_noexcept ? " noexcept" : "");
 }
 
 std::string thunk(const Endpoint& endpoint) {
@@ -64,12 +71,12 @@ std::string render_stub(const std::vector<JobDecl>& jobs) {
   std::sort(sorted.begin(), sorted.end(), [](const JobDecl* a, const JobDecl* b) { return a->id.value < b->id.value; });
 
   std::set<std::string> headers;
-  std::set<std::string> declarations;
+  std::map<std::string, std::set<std::string>> declarations;  // by enclosing namespace; "" is the global one
   for (const JobDecl* job : sorted) {
     if (job->endpoint.kind == EndpointKind::static_member)
       headers.insert(job->endpoint.declaring_header);
     else
-      declarations.insert(forward_declaration(job->endpoint));
+      declarations[job->endpoint.enclosing_namespace].insert(forward_declaration(job->endpoint));
   }
 
   std::string stub =
@@ -77,8 +84,12 @@ std::string render_stub(const std::vector<JobDecl>& jobs) {
       "#include <cron/job_table.hpp>\n";
   if (!headers.empty()) stub += "\n";
   for (const std::string& header : headers) stub += "#include " + header + "\n";
-  if (!declarations.empty()) stub += "\n";
-  for (const std::string& declaration : declarations) stub += declaration;
+  for (const auto& [name, functions] : declarations) {
+    stub += "\n";
+    if (!name.empty()) stub += "namespace " + name + " {\n";
+    for (const std::string& function : functions) stub += function;
+    if (!name.empty()) stub += "}  // namespace " + name + "\n";
+  }
 
   stub += "\nnamespace {\n";
   if (sorted.empty()) {
@@ -87,9 +98,10 @@ std::string render_stub(const std::vector<JobDecl>& jobs) {
     stub += "constexpr cron::JobDefinition kJobs[] = {\n";
     for (const JobDecl* job : sorted) {
       std::string title = job->title.present && !job->title.value.empty() ? job->title.value : job->id.value;
-      stub += fmt::format("    {{{}, {}, {},\n     {},\n     {},\n     {}}},\n", quoted(job->id.value), quoted(title),
-                          quoted(schedule_tag(*job)), schedule_expression(*job), thunk(job->endpoint),
-                          quoted(job->endpoint.qualified_name));
+      stub += fmt::format("    {{{}, {}, {},\n     {},\n     {},\n     {}}},\n",
+                          string_view_initializer(job->id.value), string_view_initializer(title),
+                          string_view_initializer(schedule_tag(*job)), schedule_expression(*job),
+                          thunk(job->endpoint), string_view_initializer(job->endpoint.qualified_name));
     }
     stub += "};\n";
   }
