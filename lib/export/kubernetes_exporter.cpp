@@ -1,0 +1,200 @@
+#include "export/kubernetes_exporter.hpp"
+
+#include "export/fire_time_cover.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <regex>
+
+namespace cronc {
+
+namespace {
+
+/// Every CronJob, Job and Pod carries these, so `kubectl get -l cronc/job-id=ID` finds a job's objects.
+void emit_labels(YAML::Emitter& out, const std::string& id) {
+  out << YAML::Key << "labels" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "app.kubernetes.io/managed-by" << YAML::Value << "cronc";
+  out << YAML::Key << "cronc/job-id" << YAML::Value << YAML::DoubleQuoted << id;
+  out << YAML::EndMap;
+}
+
+/// `# ` before each line. The lines are cronc's own text (IDs, English schedules), never a title.
+std::string comment(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += "# " + line + "\n";
+  return text;
+}
+
+std::vector<std::string> header_comment(const KubernetesOptions& options) {
+  const std::string grace = std::to_string(options.misfire_grace_seconds);
+  std::vector<std::string> lines = {
+      "CronJobs for cronc's jobs, from `cronc export kubernetes`; apply with `kubectl apply -f`. Each runs",
+      "the image's entrypoint with --cron-run-job ID, which runs one tick of that job, in UTC.",
+      "concurrencyPolicy Forbid is cronc's overlap rule: a tick that comes while a run goes on is skipped.",
+  };
+  if (options.catch_up == cron::CatchUp::skip) {
+    lines.push_back("startingDeadlineSeconds " + grace + " is the catch-up policy \"skip\": a tick that cannot start");
+    lines.push_back("within " + grace + " s of its time is missed, not run late.");
+  } else {
+    lines.push_back("No startingDeadlineSeconds: the catch-up policy \"run latest\" has the controller start the");
+    lines.push_back("latest missed tick after an outage, however late.");
+  }
+  lines.insert(lines.end(), {
+      "The scheduled time: the controller writes it to the Job's annotation",
+      "batch.kubernetes.io/cronjob-scheduled-timestamp, not to its Pod, and the downward API reads only the",
+      "Pod's own fields, so it cannot reach the container. No --cron-scheduled-time is passed: the program",
+      "takes the Pod's start time rounded down to the minute, which is the tick unless the Pod starts a minute",
+      "or more late.",
+      "backoffLimit 0: the program retries within its run, with the tick's idempotency key; a Pod retried by",
+      "the Job controller would start at another minute and so get another key.",
+  });
+  return lines;
+}
+
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
+  return hash;
+}
+
+bool check_options(const KubernetesOptions& options, std::string& error) {
+  static const std::regex kPrefix("([a-z0-9][-a-z0-9]*)?");
+  static const std::regex kNamespace("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  if (options.image.empty()) {
+    error = "no image; pass --image IMAGE, the container image whose entrypoint is the program";
+  } else if (!std::regex_match(options.name_prefix, kPrefix)) {
+    error = "--name-prefix '" + options.name_prefix +
+            "' must be lowercase letters, digits and '-', starting with a letter or digit";
+  } else if (!options.name_space.empty() &&
+             (options.name_space.size() > 63 || !std::regex_match(options.name_space, kNamespace))) {
+    error = "--namespace '" + options.name_space + "' is not a Kubernetes namespace name (a DNS label: a-z, 0-9, '-')";
+  } else if (options.catch_up == cron::CatchUp::skip && options.misfire_grace_seconds < 10) {
+    error = "--misfire-grace must be at least 10 seconds: the CronJob controller may miss a shorter deadline";
+  } else if (options.successful_jobs_history_limit < 0 || options.failed_jobs_history_limit < 0) {
+    error = "job history limits cannot be negative";
+  } else {
+    return true;
+  }
+  return false;
+}
+
+struct CronJobEntry {
+  std::string name;
+  std::string schedule;  ///< portable cron expression
+};
+
+void emit_cronjob(YAML::Emitter& out, const ManifestJob& job, const CronJobEntry& entry,
+                  const KubernetesOptions& options) {
+  out << YAML::BeginMap;
+  out << YAML::Key << "apiVersion" << YAML::Value << "batch/v1";
+  out << YAML::Key << "kind" << YAML::Value << "CronJob";
+  out << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << entry.name;
+  if (!options.name_space.empty())
+    out << YAML::Key << "namespace" << YAML::Value << YAML::DoubleQuoted << options.name_space;
+  emit_labels(out, job.id);
+  out << YAML::Key << "annotations" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "cronc/title" << YAML::Value << YAML::DoubleQuoted << job.title;
+  out << YAML::Key << "cronc/schedule" << YAML::Value << YAML::DoubleQuoted << job.schedule_tag;
+  out << YAML::EndMap << YAML::EndMap;
+
+  out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "schedule" << YAML::Value << YAML::DoubleQuoted << entry.schedule;
+  out << YAML::Key << "timeZone" << YAML::Value << "Etc/UTC";
+  out << YAML::Key << "concurrencyPolicy" << YAML::Value << "Forbid";
+  if (options.catch_up == cron::CatchUp::skip)
+    out << YAML::Key << "startingDeadlineSeconds" << YAML::Value << options.misfire_grace_seconds;
+  out << YAML::Key << "successfulJobsHistoryLimit" << YAML::Value << options.successful_jobs_history_limit;
+  out << YAML::Key << "failedJobsHistoryLimit" << YAML::Value << options.failed_jobs_history_limit;
+  out << YAML::Key << "jobTemplate" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap;
+  emit_labels(out, job.id);
+  out << YAML::EndMap;
+  out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "backoffLimit" << YAML::Value << 0;
+  out << YAML::Key << "template" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap;
+  emit_labels(out, job.id);
+  out << YAML::EndMap;
+  out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "restartPolicy" << YAML::Value << "Never";
+  out << YAML::Key << "containers" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << "cron-job";
+  out << YAML::Key << "image" << YAML::Value << YAML::DoubleQuoted << options.image;
+  out << YAML::Key << "args" << YAML::Value << YAML::BeginSeq << "--cron-run-job" << YAML::DoubleQuoted << job.id
+      << YAML::EndSeq;
+  out << YAML::EndMap << YAML::EndSeq;  // the container, containers
+  out << YAML::EndMap << YAML::EndMap;  // pod spec, template
+  out << YAML::EndMap << YAML::EndMap;  // job spec, jobTemplate
+  out << YAML::EndMap << YAML::EndMap;  // spec, the CronJob
+}
+
+}  // namespace
+
+std::string cronjob_name(std::string_view base, std::string_view suffix) {
+  if (base.size() + suffix.size() <= kMaxCronJobName) return std::string(base) + std::string(suffix);
+  char hash[10];
+  std::snprintf(hash, sizeof hash, "-%08x", fnv1a(base));
+  std::string name(base.substr(0, kMaxCronJobName - suffix.size() - 9));
+  while (!name.empty() && name.back() == '-') name.pop_back();
+  return name + hash + std::string(suffix);
+}
+
+bool render_kubernetes(const std::vector<ManifestJob>& jobs, const KubernetesOptions& options, std::string& yaml,
+                       std::string& error) {
+  if (!check_options(options, error)) return false;
+  // One emitter per document: yaml-cpp 0.7 puts a second `---` after a comment that opens a document.
+  std::string text = comment(header_comment(options));
+  std::map<std::string, std::string, std::less<>> job_of_name;
+  for (const ManifestJob& job : jobs) {
+    std::vector<CronJobEntry> entries;
+    for (const cron::CronFields& fields : cron_cover(job.schedule)) {
+      auto schedule = portable_cron(fields);
+      if (!schedule) {
+        error = "job '" + job.id + "': '" + job.schedule_tag.substr(9) +
+                "' fires only on days that match both its day of month and its weekday, which Kubernetes' cron "
+                "cannot say; restrict only one of the two fields";
+        return false;
+      }
+      entries.push_back({"", *schedule});
+    }
+    const std::string base = options.name_prefix + job.id;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      entries[i].name = cronjob_name(base, entries.size() == 1 ? "" : "-" + std::to_string(i + 1));
+      auto [existing, inserted] = job_of_name.emplace(entries[i].name, job.id);
+      if (!inserted) {
+        error = "jobs '" + existing->second + "' and '" + job.id + "' would both be the CronJob '" +
+                entries[i].name + "'; rename one";
+        return false;
+      }
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      std::vector<std::string> lines = {job.id + ": " + job.schedule.describe() + "."};
+      if (entries.size() > 1) {
+        std::string names;
+        for (std::size_t j = 0; j < entries.size(); ++j)
+          names += (j == 0 ? "" : j + 1 == entries.size() ? " and " : ", ") + entries[j].name;
+        lines.push_back("No single cron expression gives these times: the " + std::to_string(entries.size()) +
+                        " CronJobs " + names);
+        lines.push_back("together fire exactly at them; this is " + std::to_string(i + 1) + " of " +
+                        std::to_string(entries.size()) + ". Forbid works per CronJob: a run that lasts");
+        lines.push_back("past the job's next time can overlap a run of another of them.");
+      }
+      YAML::Emitter out;
+      out.SetIndent(2);
+      emit_cronjob(out, job, entries[i], options);
+      if (!out.good()) {
+        error = "cannot write the YAML of job '" + job.id + "': " + out.GetLastError();
+        return false;
+      }
+      text += "---\n" + comment(lines) + out.c_str() + "\n";
+    }
+  }
+  yaml = std::move(text);
+  return true;
+}
+
+}  // namespace cronc
