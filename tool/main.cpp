@@ -1,6 +1,7 @@
 // The cronc command line: parses options with LLVM's cl and hands the work to lib/.
 
 #include "cli/analyze_command.hpp"
+#include "cli/export_command.hpp"
 #include "cli/schedule_commands.hpp"
 
 #include <cron/schedule.hpp>
@@ -28,6 +29,34 @@ cl::opt<int> count("count", cl::desc("How many fire times to print (default 5)")
 cl::opt<std::string> from("from", cl::desc("Start after this UTC time, e.g. 2026-03-01T10:00:00Z (default: now)"),
                           cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
 
+cl::SubCommand export_command("export", "Write Kubernetes CronJobs or systemd timers for the jobs of a manifest");
+cl::OptionCategory export_category("Export options");
+cl::opt<std::string> export_platform(cl::Positional, cl::desc("<kubernetes|systemd>"), cl::sub(export_command));
+cl::opt<std::string> export_manifest("manifest", cl::desc("The JSON manifest cronc wrote"), cl::value_desc("FILE"),
+                                     cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_output("o", cl::desc("kubernetes: the YAML file (default: standard output); "
+                                                 "systemd: the folder for the units (default: .)"),
+                                   cl::value_desc("FILE|DIR"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_name_prefix("name-prefix", cl::desc("Put before each job ID in CronJob and unit names"),
+                                        cl::value_desc("PREFIX"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_catch_up("catch-up",
+                                     cl::desc("Ticks missed during an outage: skip (default) or run-latest"),
+                                     cl::value_desc("POLICY"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<int> export_misfire_grace("misfire-grace",
+                                  cl::desc("kubernetes: seconds a tick may start late before it is missed "
+                                           "(default 60)"),
+                                  cl::value_desc("SECONDS"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_image("image", cl::desc("kubernetes: the image whose entrypoint is the program"),
+                                  cl::value_desc("IMAGE"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_namespace("namespace", cl::desc("kubernetes: the namespace of the CronJobs"),
+                                      cl::value_desc("NAMESPACE"), cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_exec("exec", cl::desc("systemd: the absolute path of the program"), cl::value_desc("PATH"),
+                                 cl::sub(export_command), cl::cat(export_category));
+cl::opt<bool> export_user("user", cl::desc("systemd: units for the user's manager (systemctl --user)"),
+                          cl::sub(export_command), cl::cat(export_category));
+cl::opt<std::string> export_run_as("run-as", cl::desc("systemd: User= of the system services"), cl::value_desc("USER"),
+                                   cl::sub(export_command), cl::cat(export_category));
+
 cl::OptionCategory analyzer_category("Analyzer options");
 
 cl::opt<std::string> build_path("p", cl::desc("Build folder that holds compile_commands.json"),
@@ -35,8 +64,9 @@ cl::opt<std::string> build_path("p", cl::desc("Build folder that holds compile_c
 cl::list<std::string> source_files(cl::Positional, cl::desc("[FILES...]"), cl::cat(analyzer_category));
 cl::opt<std::string> root("root", cl::desc("Analyse only entries under this folder; paths in outputs are relative to it"),
                           cl::cat(analyzer_category));
+// cl::Prefix: `-j2` as make, ninja and run-clang-tidy spell it, as well as `-j 2`.
 cl::opt<unsigned> threads("j", cl::desc("Translation units analysed in parallel (default: the core count)"),
-                          cl::init(0), cl::cat(analyzer_category));
+                          cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(analyzer_category));
 cl::opt<std::string> sarif("sarif", cl::desc("Write the diagnostics as SARIF 2.1.0 to this file"),
                            cl::value_desc("FILE"), cl::cat(analyzer_category));
 cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fix-its in clang-tidy's YAML format to this file"),
@@ -99,6 +129,21 @@ int main(int argc, char** argv) {
   if (explain_command) {
     if (!make_query(query)) return 2;
     return cronc::print_explanation(query, std::cout, std::cerr);
+  }
+  if (export_command) {
+    cronc::ExportCommand command;
+    command.platform = export_platform;
+    command.manifest_file = export_manifest;
+    command.output = export_output;
+    command.name_prefix = export_name_prefix;
+    command.catch_up = export_catch_up;
+    if (export_misfire_grace.getNumOccurrences() > 0) command.misfire_grace = export_misfire_grace;
+    command.image = export_image;
+    command.name_space = export_namespace;
+    command.exec = export_exec;
+    command.user = export_user;
+    command.run_as = export_run_as;
+    return cronc::run_export(command, std::cout, std::cerr);
   }
   if (build_path.empty()) {
     llvm::errs() << "cronc: error: no build folder; run 'cronc -p BUILD_DIR [FILES...]' (see --help)\n";

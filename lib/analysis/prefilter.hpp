@@ -1,7 +1,8 @@
 #pragma once
 /// Decides which translation units need a Clang parse: only those in which a file other than cronc's own headers
-/// mentions `CronJob`. Uses Clang's dependency scanner (a fast preprocessor over minimized sources), shared and
-/// cached across units, and also yields every file each unit reads, for the depfile.
+/// (or the command line, through `-D`) mentions `CronJob`. Uses Clang's dependency scanner (a fast preprocessor
+/// over minimized sources), whose minimized files are shared and cached across units, and also yields every file
+/// each unit reads, for the depfile.
 
 #include "extract/job_extractor.hpp"
 
@@ -16,6 +17,8 @@ struct PrefilterResult {
   std::vector<std::string> files;   ///< every file the unit reads, the main file first
 };
 
+/// What all scanners share: the scanner's cache of minimized files and, per file, whether its text mentions
+/// `CronJob`. Create one per analysis, then one Scanner per thread.
 class Prefilter {
  public:
   Prefilter();
@@ -23,11 +26,25 @@ class Prefilter {
   Prefilter(const Prefilter&) = delete;
   Prefilter& operator=(const Prefilter&) = delete;
 
-  /// Thread-safe.
-  PrefilterResult scan(const CompileCommand& command);
+  /// Scans units one after the other; one per thread (it keeps the scanner's per-worker file cache warm).
+  class Scanner {
+   public:
+    explicit Scanner(Prefilter& prefilter);
+    ~Scanner();
+    Scanner(const Scanner&) = delete;
+    Scanner& operator=(const Scanner&) = delete;
+
+    PrefilterResult scan(const CompileCommand& command);
+
+   private:
+    struct Tool;
+    Prefilter& prefilter_;
+    std::unique_ptr<Tool> tool_;
+  };
 
  private:
   struct State;
+  bool mentions(const std::string& file);
   std::unique_ptr<State> state_;
 };
 

@@ -14,6 +14,7 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <memory>
@@ -59,7 +60,8 @@ class Locator {
     auto entry = sm_.getFileEntryRefForID(decomposed.first);
     if (!entry) return result;
     llvm::SmallString<256> path(entry->getName());
-    llvm::sys::fs::make_absolute(path);
+    // Against the unit's working directory (the database's `directory`), which is not the process's.
+    sm_.getFileManager().makeAbsolutePath(path);
     llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
     result.file = std::string(path);
     result.line = sm_.getLineNumber(decomposed.first, decomposed.second);
@@ -471,11 +473,30 @@ class ExtractAction : public clang::ASTFrontendAction {
 
 class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
  public:
-  explicit ExtractActionFactory(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
+  ExtractActionFactory(std::vector<JobDecl>& jobs, llvm::raw_ostream& summary) : jobs_(jobs), summary_(summary) {}
   std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<ExtractAction>(jobs_); }
+
+  /// FrontendActionFactory's, except that the summary ("2 errors generated.") goes with the diagnostics instead
+  /// of straight to stderr, where it would come before them and, with several threads, between other units'.
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation, clang::FileManager* files,
+                     std::shared_ptr<clang::PCHContainerOperations> pch_operations,
+                     clang::DiagnosticConsumer* consumer) override {
+    clang::CompilerInstance compiler(std::move(pch_operations));
+    compiler.setInvocation(std::move(invocation));
+    compiler.setFileManager(files);
+    compiler.setVerboseOutputStream(summary_);
+    std::unique_ptr<clang::FrontendAction> action = create();  // destroyed before `compiler`
+    compiler.createDiagnostics(consumer, /*ShouldOwnClient=*/false);
+    if (!compiler.hasDiagnostics()) return false;
+    compiler.createSourceManager(*files);
+    bool success = compiler.ExecuteAction(*action);
+    files->clearStatCache();
+    return success;
+  }
 
  private:
   std::vector<JobDecl>& jobs_;
+  llvm::raw_ostream& summary_;
 };
 
 }  // namespace
@@ -489,15 +510,21 @@ ExtractionResult extract_jobs(const CompileCommand& command, bool color) {
     std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef) const override { return {entry}; }
   } one_command(entry);
 
-  clang::tooling::ClangTool tool(one_command, {command.file});
+  // A file system of its own, whose working directory is this unit's: ClangTool moves into the database's
+  // `directory` and back, which on the default file system is the process's working directory, shared by every
+  // thread (units would read each other's relative paths, and the run would end in a unit's folder).
+  clang::tooling::ClangTool tool(one_command, {command.file}, std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
   std::string output;
   llvm::raw_string_ostream stream(output);
+  // Clang's printer colours only a stream whose colours are enabled, as a terminal's are.
+  stream.enable_colors(color);
   auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   options->ShowColors = color;
   clang::TextDiagnosticPrinter printer(stream, options.get());
   tool.setDiagnosticConsumer(&printer);
   tool.setPrintErrorMessage(false);
-  ExtractActionFactory factory(result.jobs);
+  ExtractActionFactory factory(result.jobs, stream);
   int status = tool.run(&factory);
   stream.flush();
   result.compiler_output = std::move(output);

@@ -1,6 +1,8 @@
 // Valid declarations in every supported form: no output, exit 0.
 #include <cron/cron.hpp>
 
+#include "include/invoices.hpp"
+
 #include <chrono>
 #include <string_view>
 
@@ -21,9 +23,6 @@ const cron::CronJob accountingSync{"accounting-sync", {.schedule = "0 4 15 * *",
 }  // namespace shop
 
 namespace billing::inline v2 {
-struct Invoices {
-  static cron::Status send();
-};
 constexpr std::string_view kNightly = "@daily";
 constexpr const char* kId = "send-invoices";
 using Job = cron::CronJob;

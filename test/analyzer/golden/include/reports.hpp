@@ -1,0 +1,7 @@
+#pragma once
+
+namespace reports {
+
+void monthly(int month);
+
+}  // namespace reports
