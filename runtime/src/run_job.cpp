@@ -59,7 +59,9 @@ std::optional<int> run_job_from_args(int argc, const char* const* argv, Options&
   }
   std::cerr << "cron: " << execution->key << " " << to_string(execution->outcome)
             << (execution->message.empty() ? "" : ": " + execution->message) << "\n";
-  return execution->outcome == Outcome::succeeded ? 0 : 1;
+  // A tick another process claimed (a duplicate Job, another replica) is handled there: not this run's failure.
+  bool handled = execution->outcome == Outcome::succeeded || execution->outcome == Outcome::skipped;
+  return handled ? 0 : 1;
 }
 
 }  // namespace cron

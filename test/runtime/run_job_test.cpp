@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 
 namespace cron {
 namespace {
@@ -50,6 +51,20 @@ TEST(RunJobFromArgs, AcceptsEpochSecondsAndTheEqualsForm) {
   Options options = memory_options();
   EXPECT_EQ(run_job_from_args(3, argv, options, kJobs), 0);
   EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
+}
+
+TEST(RunJobFromArgs, ATickAnotherProcessClaimedRunsOnceAndExitsZero) {
+  auto path = std::filesystem::temp_directory_path() / "cronc-run-job-twice.db";
+  std::filesystem::remove(path);
+  const char* argv[] = {"shop", "--cron-run-job", "succeeds", "--cron-scheduled-time", "2026-03-01T11:00:00Z"};
+  int before = runs;
+  for (int process = 0; process < 2; ++process) {
+    Options options;
+    options.store = "sqlite:" + path.string();
+    EXPECT_EQ(run_job_from_args(5, argv, options, kJobs), 0) << "process " << process;
+  }
+  EXPECT_EQ(runs, before + 1);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 TEST(RunJobFromArgs, AFailureExitsNonZero) {

@@ -9,8 +9,8 @@
 namespace cron {
 
 /// When `argv` asks for one job's tick, runs it through the same path as the scheduler (store, key, retries,
-/// record) and returns the process's exit status: 0 on success, 1 on failure, 2 for a bad argument or an unknown
-/// job. Returns nothing when `argv` does not ask for it, so `main` goes on to start the Runtime.
+/// record) and returns the process's exit status: 0 on success (or when another process already claimed the
+/// tick), 1 on failure, 2 for a bad argument or an unknown job. Returns nothing when `argv` does not ask for it, so `main` goes on to start the Runtime.
 std::optional<int> run_job_from_args(int argc, const char* const* argv, Options& options,
                                      std::span<const JobDefinition> jobs = registered_jobs());
 
