@@ -13,6 +13,7 @@ packages=(
   python3-yaml systemd
   libpq-dev libpqxx-dev postgresql
   prometheus  # promtool: the dashboard tests check /metrics with `promtool check metrics`
+  chromium nodejs  # the dashboard's browser test: headless Chromium driven from Node.js over DevTools
 )
 
 missing=()
