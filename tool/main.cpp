@@ -22,8 +22,10 @@ cl::OptionCategory schedule_category("Schedule options");
 cl::SubCommand next_command("next", "Print the next fire times of a schedule (UTC, ISO-8601)");
 cl::SubCommand explain_command("explain", "Describe a schedule in English and print its next fire times");
 
-cl::opt<std::string> next_expression(cl::Positional, cl::Required, cl::desc("<cron expression | every 2h>"),
-                                     cl::sub(next_command), cl::sub(explain_command));
+cl::opt<std::string> next_expression(cl::Positional, cl::desc("<cron expression | every 2h>"), cl::sub(next_command),
+                                     cl::sub(explain_command));
+cl::opt<std::string> next_manifest("manifest", cl::desc("Print the next fire times of every job of this manifest"),
+                                   cl::value_desc("FILE"), cl::sub(next_command), cl::cat(schedule_category));
 cl::opt<int> count("count", cl::desc("How many fire times to print (default 5)"), cl::init(5),
                    cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
 cl::opt<std::string> from("from", cl::desc("Start after this UTC time, e.g. 2026-03-01T10:00:00Z (default: now)"),
@@ -122,12 +124,20 @@ int main(int argc, char** argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, "cronc: the cron compiler for C++\n", &llvm::errs())) return 2;
 
   cronc::ScheduleQuery query;
-  if (next_command) {
+  if (next_command || explain_command) {
+    if (next_expression.empty() == next_manifest.empty() || (explain_command && next_expression.empty())) {
+      llvm::errs() << "cronc: error: give one schedule"
+                   << (next_command ? " or --manifest FILE" : "") << " (see cronc "
+                   << (next_command ? "next" : "explain") << " --help)\n";
+      return 2;
+    }
     if (!make_query(query)) return 2;
+  }
+  if (next_command) {
+    if (!next_manifest.empty()) return cronc::print_manifest_fire_times(next_manifest, query, std::cout, std::cerr);
     return cronc::print_next_fire_times(query, std::cout, std::cerr);
   }
   if (explain_command) {
-    if (!make_query(query)) return 2;
     return cronc::print_explanation(query, std::cout, std::cerr);
   }
   if (export_command) {

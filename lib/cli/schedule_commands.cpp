@@ -1,5 +1,7 @@
 #include "cli/schedule_commands.hpp"
 
+#include "export/manifest_reader.hpp"
+
 #include <cron/schedule.hpp>
 
 #include <algorithm>
@@ -48,6 +50,21 @@ int print_next_fire_times(const ScheduleQuery& query, std::ostream& out, std::os
   auto schedule = parse_or_explain(query.expression, err);
   if (!schedule) return 1;
   print_times(*schedule, query, "", out);
+  return 0;
+}
+
+int print_manifest_fire_times(const std::string& manifest, const ScheduleQuery& query, std::ostream& out,
+                              std::ostream& err) {
+  std::vector<ManifestJob> jobs;
+  std::string error;
+  if (!read_manifest(manifest, jobs, error)) {
+    err << "cronc: error: " << error << "\n";
+    return 2;
+  }
+  for (const ManifestJob& job : jobs) {
+    out << job.id << ": " << job.schedule.describe() << "\n";
+    print_times(job.schedule, query, "  ", out);
+  }
   return 0;
 }
 

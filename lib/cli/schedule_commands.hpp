@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iosfwd>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cronc {
@@ -17,6 +18,11 @@ struct ScheduleQuery {
 /// Prints the next `count` fire times, one ISO-8601 UTC time a line. Returns the exit status (0, or 1 for a bad
 /// expression, which is explained on `err` with a caret under the offending character).
 int print_next_fire_times(const ScheduleQuery& query, std::ostream& out, std::ostream& err);
+
+/// Prints, for each job of a manifest, its ID, its schedule in English and its next `count` fire times (the query's
+/// expression is unused). Returns 0, or 2 with a one-line error for a manifest that cannot be read.
+int print_manifest_fire_times(const std::string& manifest, const ScheduleQuery& query, std::ostream& out,
+                              std::ostream& err);
 
 /// Prints the schedule in English, then its next `count` fire times. Same exit status as above.
 int print_explanation(const ScheduleQuery& query, std::ostream& out, std::ostream& err);

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace cronc {
@@ -65,6 +68,38 @@ TEST(ExplainCommand, PrintsEnglishThenTheNextTimes) {
             "next fire times after 2026-11-27T10:00:00Z:\n"
             "  2026-11-30T09:30:00Z\n"
             "  2026-12-01T09:30:00Z\n");
+}
+
+TEST(NextCommand, PrintsEveryJobOfAManifest) {
+  auto path = std::filesystem::temp_directory_path() / "cronc-next-manifest.json";
+  std::ofstream(path) << R"({"version": 1, "generator": "cronc 0.1.0", "jobs": [
+    {"id": "accounting-sync", "title": "Sync", "doc": "", "schedule": "schedule:0 4 15 * *", "every_minutes": null,
+     "cron": "0 4 15 * *", "endpoint": {"name": "sync", "qualified_name": "shop::sync", "returns": "void"},
+     "location": {"file": "jobs.cpp", "line": 3, "column": 21}},
+    {"id": "welcome-email", "title": "Welcome", "doc": "", "schedule": "every:120", "every_minutes": 120,
+     "cron": null, "endpoint": {"name": "send", "qualified_name": "shop::send", "returns": "cron::Status"},
+     "location": {"file": "jobs.cpp", "line": 9, "column": 21}}]})";
+  ScheduleQuery query{{}, 2, {}};
+  ASSERT_TRUE(cron::parse_utc("2026-03-01T10:00:00Z", query.from));
+  std::ostringstream out, err;
+  EXPECT_EQ(print_manifest_fire_times(path.string(), query, out, err), 0) << err.str();
+  EXPECT_EQ(out.str(),
+            "accounting-sync: at 04:00 UTC on day 15 of every month\n"
+            "  2026-03-15T04:00:00Z\n"
+            "  2026-04-15T04:00:00Z\n"
+            "welcome-email: every 2 hours, starting at 00:00 UTC\n"
+            "  2026-03-01T12:00:00Z\n"
+            "  2026-03-01T14:00:00Z\n");
+  std::filesystem::remove(path);
+}
+
+TEST(NextCommand, AManifestThatCannotBeReadIsOneLine) {
+  ScheduleQuery query{{}, 1, {}};
+  std::ostringstream out, err;
+  EXPECT_EQ(print_manifest_fire_times("/nonexistent/shop.cron.json", query, out, err), 2);
+  std::string message = err.str();
+  EXPECT_EQ(message.find("cronc: error: "), 0u);
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1) << message;
 }
 
 }  // namespace
