@@ -22,24 +22,23 @@ void ManualClock::wait_until(std::condition_variable& wake, std::unique_lock<std
 }
 
 int ManualClock::on_change(std::function<void()> listener) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(listeners_mutex_);
   listeners_.emplace_back(next_handle_, std::move(listener));
   return next_handle_++;
 }
 
 void ManualClock::remove_listener(int handle) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(listeners_mutex_);
   std::erase_if(listeners_, [handle](const auto& entry) { return entry.first == handle; });
 }
 
 void ManualClock::set(TimePoint time) {
-  std::vector<std::function<void()>> listeners;
   {
     std::lock_guard lock(mutex_);
     now_ = time;
-    for (const auto& entry : listeners_) listeners.push_back(entry.second);
   }
-  for (auto& listener : listeners) listener();
+  std::lock_guard lock(listeners_mutex_);
+  for (const auto& entry : listeners_) entry.second();
 }
 
 }  // namespace cron

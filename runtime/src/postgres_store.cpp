@@ -12,7 +12,6 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
-#include <iostream>
 #include <limits>
 #include <mutex>
 #include <string>
@@ -335,7 +334,6 @@ class PostgresStore final : public Store {
       throw;
     }
     backoff_ = kFirstBackoff;
-    if (lost_) std::cerr << "cron: reconnected to PostgreSQL" << std::endl;
     lost_ = false;
     return connection_;
   }

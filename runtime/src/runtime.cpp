@@ -7,12 +7,12 @@
 #include <cstdlib>
 #include <deque>
 #include <exception>
-#include <iostream>
 #include <mutex>
 #include <queue>
 #include <random>
 #include <set>
 #include <thread>
+#include <type_traits>
 
 #include <unistd.h>
 
@@ -34,10 +34,6 @@ std::string default_replica() {
 }
 
 sys_seconds to_seconds(TimePoint time) { return std::chrono::floor<std::chrono::seconds>(time); }
-
-void log_store_error(const std::exception& error) {
-  std::cerr << "cron: store error: " << error.what() << std::endl;
-}
 
 /// Names this Runtime instance in claims: the replica plus a random suffix, so a replica restarted under the same
 /// name never renews the leases its previous process held.
@@ -103,12 +99,15 @@ struct Runtime::State {
   std::vector<JobState> job_states;
   std::vector<std::thread> workers;
   std::thread timer;
-  bool started = false;
+  bool started = false;              ///< start() was called: jobs are scheduled
+  bool threads_running = false;      ///< the timer and the workers run (a manual run before start() starts them)
   bool stopping = false;
   unsigned busy = 0;
   TimePoint handled_until{};
   int clock_listener = 0;
   std::mutex store_mutex;  ///< stores are called from the timer, the workers and the dashboard
+  bool store_failing = false;  ///< the last store call threw (guarded by store_mutex)
+  std::mutex log_mutex;    ///< the sink gets one event at a time
 
   Lease lease;                      ///< this instance's claims: owner and duration
   std::set<std::string> held;       ///< keys of the claims this runtime holds: queued, running or awaiting a retry
@@ -125,17 +124,45 @@ struct Runtime::State {
     return std::nullopt;
   }
 
+  /// Hands an event to the sink; a sink that throws loses that event and nothing else.
+  void log(const LogEvent& event) {
+    if (!options.log) return;
+    std::lock_guard lock(log_mutex);
+    try {
+      options.log(event);
+    } catch (...) {
+    }
+  }
+
+  void log_store_error(const std::exception& error, const std::string& key = {}) {
+    log({.kind = LogEvent::Kind::store_error, .key = key, .message = error.what()});
+  }
+
+  /// Calls the store, one caller at a time; the first call that succeeds after a failure is logged.
   template <class Call>
   auto with_store(Call call) -> decltype(call(*store)) {
     std::lock_guard lock(store_mutex);
-    return call(*store);
+    bool failed_before = store_failing;
+    store_failing = true;  // until the call returns
+    auto recovered = [&] {
+      store_failing = false;
+      if (failed_before) log({.kind = LogEvent::Kind::store_recovered});
+    };
+    if constexpr (std::is_void_v<decltype(call(*store))>) {
+      call(*store);
+      recovered();
+    } else {
+      auto result = call(*store);
+      recovered();
+      return result;
+    }
   }
 
   void record(Execution& execution) {
     try {
       with_store([&](Store& s) { s.insert(execution); });
     } catch (const std::exception& error) {
-      log_store_error(error);
+      log_store_error(error, execution.key);
     }
   }
 
@@ -150,6 +177,11 @@ struct Runtime::State {
     execution.message = std::move(message);
     execution.replica = replica;
     record(execution);
+    log({.kind = outcome == Outcome::skipped ? LogEvent::Kind::skipped : LogEvent::Kind::missed,
+         .job_id = execution.job_id,
+         .key = execution.key,
+         .outcome = outcome,
+         .message = execution.message});
     return execution;
   }
 
@@ -161,7 +193,7 @@ struct Runtime::State {
     try {
       return with_store([&](Store& s) { return s.claim(request, purpose, lease); });
     } catch (const std::exception& error) {
-      log_store_error(error);
+      log_store_error(error, request.key);
       unreachable = true;
       return std::nullopt;
     }
@@ -174,8 +206,21 @@ struct Runtime::State {
     if (claim(job, tick, Trigger::scheduled, key, ClaimPurpose::record, unreachable)) {
       record_not_run(job, tick, Outcome::missed, "the tick passed while the scheduler was not running");
     } else if (unreachable) {
-      std::cerr << "cron: " << key << " passed unrun and unrecorded: the store could not be reached" << std::endl;
+      log({.kind = LogEvent::Kind::missed,
+           .job_id = std::string(jobs[job].id),
+           .key = key,
+           .outcome = Outcome::missed,
+           .message = "the tick passed unrun and unrecorded: the store could not be reached"});
     }
+  }
+
+  /// After a long downtime: says how many missed ticks of a job were not recorded (beyond kMaxMissedRecords).
+  void log_unrecorded_misses(std::size_t job, int missed) {
+    if (missed <= kMaxMissedRecords) return;
+    log({.kind = LogEvent::Kind::missed,
+         .job_id = std::string(jobs[job].id),
+         .outcome = Outcome::missed,
+         .message = std::to_string(missed - kMaxMissedRecords) + " more ticks passed unrun and are not recorded"});
   }
 
   /// Claims a due tick and queues it, or records it skipped while the job still runs here or, with a shared
@@ -229,10 +274,12 @@ struct Runtime::State {
       state.last_tick = latest;
       latest = following;
       if (is_latest) {
+        log_unrecorded_misses(job, missed);
         schedule_after(job, state.last_tick.value());
         return;
       }
     }
+    log_unrecorded_misses(job, missed);
     state.last_tick = latest;
     schedule_after(job, latest);
     claim_tick(job, latest, now);
@@ -284,8 +331,9 @@ struct Runtime::State {
     try {
       with_store([&](Store& s) { s.insert(execution); });
     } catch (const std::exception& error) {
-      log_store_error(error);
+      log_store_error(error, execution.key);
     }
+    log({.kind = LogEvent::Kind::started, .job_id = execution.job_id, .key = execution.key, .attempt = work.attempt});
     auto began = std::chrono::steady_clock::now();
     run_endpoint(job, work, execution);
     auto elapsed = std::chrono::steady_clock::now() - began;
@@ -297,6 +345,13 @@ struct Runtime::State {
       execution.outcome = Outcome::timed_out;
     }
     recorded = record_final(execution);
+    log({.kind = LogEvent::Kind::finished,
+         .job_id = execution.job_id,
+         .key = execution.key,
+         .attempt = execution.attempt,
+         .outcome = execution.outcome,
+         .duration = execution.duration(),
+         .message = execution.message});
     return execution;
   }
 
@@ -306,7 +361,7 @@ struct Runtime::State {
       with_store([&](Store& s) { execution.id == 0 ? s.insert(execution) : s.finish(execution); });
       return true;
     } catch (const std::exception& error) {
-      log_store_error(error);
+      log_store_error(error, execution.key);
       return false;
     }
   }
@@ -325,7 +380,8 @@ struct Runtime::State {
     try {
       with_store([&](Store& s) { s.complete(execution.key, lease); });
     } catch (const std::exception& error) {
-      log_store_error(error);  // the lease expires and another replica runs the tick again: at least once
+      // The lease expires and another replica runs the tick again: at least once.
+      log_store_error(error, execution.key);
     }
   }
 
@@ -371,7 +427,7 @@ struct Runtime::State {
     lock.lock();
     for (const std::string& key : lost) {
       if (!held.erase(key)) continue;
-      std::cerr << "cron: lost the lease on " << key << "; another replica may run it again" << std::endl;
+      log({.kind = LogEvent::Kind::lease_lost, .key = key, .message = "another replica may run it again"});
     }
   }
 
@@ -390,7 +446,7 @@ struct Runtime::State {
       try {
         with_store([&](Store& s) { s.complete(execution.key, lease); });
       } catch (const std::exception& error) {
-        log_store_error(error);
+        log_store_error(error, execution.key);
       }
       done.push_back(execution.key);
     }
@@ -420,8 +476,11 @@ struct Runtime::State {
         returned.push_back(claim.key);
         continue;
       }
-      std::cerr << "cron: " << claim.key << ": its replica stopped renewing the lease; running attempt "
-                << claim.attempt << " here" << std::endl;
+      log({.kind = LogEvent::Kind::taken_over,
+           .job_id = claim.job_id,
+           .key = claim.key,
+           .attempt = claim.attempt,
+           .message = "its replica stopped renewing the lease; running it here"});
       job_states[*job].running = true;
       held.insert(claim.key);
       queue.push_back({*job, claim.scheduled, claim.trigger, claim.attempt, std::move(claim.key)});
@@ -475,6 +534,11 @@ struct Runtime::State {
         auto backoff = std::chrono::duration_cast<TimePoint::duration>(
             options.retry.initial_backoff * std::pow(options.retry.multiplier, work.attempt - 1));
         heap.push({clock->now() + backoff, work.job, Due::Kind::retry, work.tick, work.attempt + 1});
+        log({.kind = LogEvent::Kind::retrying,
+             .job_id = execution.job_id,
+             .key = work.key,
+             .attempt = work.attempt + 1,
+             .duration = std::chrono::duration_cast<std::chrono::milliseconds>(backoff)});
         executing.erase(work.key);
         timer_wake.notify_one();
       } else {
@@ -546,9 +610,12 @@ void Runtime::start() {
   s.started = true;
   try {
     std::size_t interrupted = s.with_store([](Store& store) { return store.mark_interrupted(); });
-    if (interrupted > 0) std::cerr << "cron: " << interrupted << " execution(s) interrupted by the last shutdown\n";
+    if (interrupted > 0) {
+      s.log({.kind = LogEvent::Kind::interrupted,
+             .message = std::to_string(interrupted) + " execution(s) left running by a stopped process"});
+    }
   } catch (const std::exception& error) {
-    log_store_error(error);
+    s.log_store_error(error);
   }
   sys_seconds now = to_seconds(s.clock->now());
   for (std::size_t job = 0; job < s.jobs.size() && !s.options.disabled; ++job) {
@@ -556,14 +623,17 @@ void Runtime::start() {
     try {
       last = s.with_store([&](Store& store) { return store.last_tick(s.jobs[job].id); });
     } catch (const std::exception& error) {
-      log_store_error(error);
+      s.log_store_error(error);
     }
     s.job_states[job].last_tick = last;
     s.schedule_after(job, last.value_or(now));
   }
   s.scheduling = !s.options.disabled;
-  for (unsigned i = 0; i < std::max(1u, s.options.workers); ++i) s.workers.emplace_back([&s] { s.worker_loop(); });
-  s.timer = std::thread([&s] { s.timer_loop(); });
+  // A manual run before start() may have started the timer and one worker already.
+  while (s.workers.size() < std::max(1u, s.options.workers)) s.workers.emplace_back([&s] { s.worker_loop(); });
+  if (!s.threads_running) s.timer = std::thread([&s] { s.timer_loop(); });
+  s.threads_running = true;
+  s.timer_wake.notify_all();
 }
 
 std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
@@ -571,7 +641,7 @@ std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
   std::vector<std::string> still_running;
   {
     std::unique_lock lock(s.mutex);
-    if (!s.started || s.stopping) return still_running;
+    if (!s.threads_running || s.stopping) return still_running;
     s.stopping = true;
     s.queue.clear();
     s.release_idle_claims();
@@ -610,9 +680,9 @@ TriggerResult Runtime::trigger(std::string_view id) {
   s.held.insert(key);
   s.queue.push_back({*job, tick, Trigger::manual, 1, key});
   s.work_ready.notify_one();
-  if (!s.started) {
-    // Not started: run it on a worker of its own, as the pool does not exist yet.
-    s.started = true;
+  if (!s.threads_running) {
+    // Not started: run it on a worker of its own; start() adds the rest of the pool and schedules the jobs.
+    s.threads_running = true;
     s.workers.emplace_back([&s] { s.worker_loop(); });
     s.timer = std::thread([&s] { s.timer_loop(); });
   }
@@ -654,7 +724,11 @@ std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds sche
     execution = s.execute({*job, scheduled, Trigger::scheduled, attempt, key}, recorded);
     bool failed = execution.outcome == Outcome::failed || execution.outcome == Outcome::timed_out;
     if (!failed || attempt >= s.options.retry.max_attempts) break;
-    std::this_thread::sleep_for(s.options.retry.initial_backoff * std::pow(s.options.retry.multiplier, attempt - 1));
+    auto backoff = std::chrono::duration_cast<std::chrono::milliseconds>(
+        s.options.retry.initial_backoff * std::pow(s.options.retry.multiplier, attempt - 1));
+    s.log({.kind = LogEvent::Kind::retrying, .job_id = execution.job_id, .key = key, .attempt = attempt + 1,
+           .duration = backoff});
+    std::this_thread::sleep_for(backoff);
   }
   std::lock_guard lock(s.mutex);
   s.release_claim(execution, recorded);
@@ -703,7 +777,7 @@ std::vector<Execution> Runtime::history(std::string_view id, std::size_t limit, 
   try {
     return state_->with_store([&](Store& store) { return store.history(id, limit, before_id); });
   } catch (const std::exception& error) {
-    log_store_error(error);
+    state_->log_store_error(error);
     return {};
   }
 }

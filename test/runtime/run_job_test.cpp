@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 
@@ -54,7 +56,7 @@ TEST(RunJobFromArgs, AcceptsEpochSecondsAndTheEqualsForm) {
 }
 
 TEST(RunJobFromArgs, ATickAnotherProcessClaimedRunsOnceAndExitsZero) {
-  auto path = std::filesystem::temp_directory_path() / "cronc-run-job-twice.db";
+  auto path = std::filesystem::temp_directory_path() / ("cronc-run-job-twice-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   const char* argv[] = {"shop", "--cron-run-job", "succeeds", "--cron-scheduled-time", "2026-03-01T11:00:00Z"};
   int before = runs;

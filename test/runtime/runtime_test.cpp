@@ -5,11 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace cron {
@@ -236,6 +241,16 @@ TEST_F(RuntimeTest, ManualRunsHaveTheirOwnKeyAndWorkWhileDisabled) {
   EXPECT_EQ(runtime->trigger("no-such-job").status, TriggerResult::Status::unknown_job);
 }
 
+TEST_F(RuntimeTest, AManualRunBeforeStartDoesNotKeepStartFromScheduling) {
+  auto runtime = make_runtime(kJobs);
+  ASSERT_EQ(runtime->trigger("every-two-hours").status, TriggerResult::Status::started);
+  runtime->wait_until_idle();
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  EXPECT_EQ(calls.seen(), (std::vector<std::string>{"every-two-hours@manual-2026-03-01T09:59:30.000Z#1",
+                                                    "every-two-hours@2026-03-01T10:00Z#1"}));
+}
+
 TEST_F(RuntimeTest, RefusesAManualRunWhileTheJobRuns) {
   calls.blocking = true;
   auto runtime = make_runtime(kJobs);
@@ -271,12 +286,237 @@ TEST_F(RuntimeTest, SnapshotShowsScheduleNextRunAndRecentExecutions) {
   EXPECT_EQ(jobs[0].recent[0].outcome, Outcome::succeeded);
 }
 
+/// Jobs for the concurrency test: each endpoint counts how many runs of its job are in flight.
+struct InFlight {
+  std::array<std::atomic<int>, 4> running{};
+  std::atomic<int> overlaps{0};
+  std::atomic<int> runs{0};
+};
+InFlight in_flight;
+
+template <int Job>
+Status count_in_flight() {
+  if (++in_flight.running[Job] > 1) ++in_flight.overlaps;
+  for (int i = 0; i < 100; ++i) std::this_thread::yield();
+  ++in_flight.runs;
+  --in_flight.running[Job];
+  return Status::success();
+}
+
+constexpr JobDefinition kMinuteJobs[] = {
+    {"minute-0", "Minute 0", "every:1", Schedule::every_minutes(1).value(), &count_in_flight<0>, "test::job0"},
+    {"minute-1", "Minute 1", "every:1", Schedule::every_minutes(1).value(), &count_in_flight<1>, "test::job1"},
+    {"minute-2", "Minute 2", "every:1", Schedule::every_minutes(1).value(), &count_in_flight<2>, "test::job2"},
+    {"minute-3", "Minute 3", "every:1", Schedule::every_minutes(1).value(), &count_in_flight<3>, "test::job3"},
+};
+
+// For ThreadSanitizer (the `tsan` test) as much as for the assertions: ticks, manual runs, snapshots and history
+// reads from several threads at once.
+TEST_F(RuntimeTest, TicksManualRunsAndReadsFromSeveralThreadsNeverRunAJobTwiceAtOnce) {
+  in_flight.overlaps = 0;
+  in_flight.runs = 0;
+  Options options;
+  options.workers = 4;
+  options.log = nullptr;
+  auto runtime = make_runtime(kMinuteJobs, std::move(options));
+  runtime->start();
+  runtime->wait_until_idle();
+  std::atomic<bool> done{false};
+  std::atomic<int> manual_runs{0};
+  std::vector<std::thread> users;
+  auto give_up = std::chrono::steady_clock::now() + 10s;
+  for (int user = 0; user < 2; ++user) {
+    users.emplace_back([&, user] {
+      // On until the clock has stopped and a manual run has started (a loaded machine may start them late).
+      for (int round = 0; !done || (manual_runs == 0 && std::chrono::steady_clock::now() < give_up); ++round) {
+        const JobDefinition& job = kMinuteJobs[(round + user) % std::size(kMinuteJobs)];
+        if (runtime->trigger(job.id).status == TriggerResult::Status::started) ++manual_runs;
+        for (const JobSnapshot& snapshot : runtime->snapshot(5)) EXPECT_EQ(snapshot.schedule, "every:1");
+        runtime->history(job.id, 5);
+      }
+    });
+  }
+  constexpr int kMinutes = 30;
+  for (int minute = 1; minute <= kMinutes; ++minute) {
+    clock->set(TimePoint(at("2026-03-01T09:59:00Z")) + std::chrono::minutes(minute));
+    runtime->wait_until_ticks_handled();
+  }
+  done = true;
+  for (auto& user : users) user.join();
+  runtime->wait_until_idle();
+
+  EXPECT_EQ(in_flight.overlaps, 0) << "a job ran twice at once";
+  int recorded_runs = 0;
+  for (const JobDefinition& job : kMinuteJobs) {
+    std::set<std::string> scheduled;
+    for (const Execution& execution : runtime->history(job.id, 1000)) {
+      EXPECT_NE(execution.outcome, Outcome::running) << execution.key;
+      if (execution.outcome == Outcome::succeeded) ++recorded_runs;
+      if (execution.trigger == Trigger::scheduled) {
+        EXPECT_TRUE(scheduled.insert(execution.key).second) << execution.key;
+      }
+    }
+    EXPECT_EQ(scheduled.size(), std::size_t{kMinutes}) << job.id << ": a tick was lost or recorded twice";
+  }
+  EXPECT_EQ(recorded_runs, in_flight.runs.load());
+  EXPECT_GT(manual_runs, 0);
+}
+
+/// The runtime's log as the lines the default sink would write, with run durations zeroed: they are measured on
+/// the steady clock, not the manual one.
+struct CapturedLog {
+  std::mutex mutex;
+  std::vector<std::string> lines;
+
+  LogSink sink() {
+    return [this](const LogEvent& event) {
+      LogEvent shown = event;
+      if (shown.kind == LogEvent::Kind::finished) shown.duration = {};
+      std::lock_guard lock(mutex);
+      lines.push_back(format_log_line(shown));
+    };
+  }
+  std::vector<std::string> seen() {
+    std::lock_guard lock(mutex);
+    return lines;
+  }
+};
+
+TEST_F(RuntimeTest, LogsTheStartAndFinishOfEachRunThroughTheSink) {
+  CapturedLog log;
+  Options options;
+  options.log = log.sink();
+  auto runtime = make_runtime(kJobs, std::move(options));
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  runtime->trigger("every-two-hours");
+  runtime->wait_until_idle();
+  EXPECT_EQ(log.seen(), (std::vector<std::string>{
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 started",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 succeeded in 0 ms",
+                            "cron: every-two-hours@manual-2026-03-01T10:00:00.000Z attempt 1 started",
+                            "cron: every-two-hours@manual-2026-03-01T10:00:00.000Z attempt 1 succeeded in 0 ms",
+                        }));
+}
+
+TEST_F(RuntimeTest, LogsAFailureWithItsMessageAndTheRetry) {
+  calls.failures_left = 1;
+  CapturedLog log;
+  Options options;
+  options.retry = {2, 10s, 2.0};
+  options.log = log.sink();
+  auto runtime = make_runtime(kJobs, std::move(options));
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  advance_to("2026-03-01T10:00:10Z", *runtime);
+  EXPECT_EQ(log.seen(), (std::vector<std::string>{
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 started",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 failed in 0 ms: the mail server said no",
+                            "cron: every-two-hours@2026-03-01T10:00Z retrying as attempt 2 in 10000 ms",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 2 started",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 2 succeeded in 0 ms",
+                        }));
+}
+
+TEST_F(RuntimeTest, LogsSkippedAndMissedTicks) {
+  calls.blocking = true;
+  CapturedLog log;
+  Options options;
+  options.log = log.sink();
+  auto runtime = make_runtime(kJobs, std::move(options));
+  runtime->start();
+  clock->set(TimePoint(at("2026-03-01T10:00:00Z")));
+  calls.wait_until_entered();
+  clock->set(TimePoint(at("2026-03-01T12:00:00Z")));
+  runtime->wait_until_ticks_handled();
+  calls.release();
+  runtime->wait_until_idle();
+  advance_to("2026-03-01T17:00:00Z", *runtime);
+  EXPECT_EQ(log.seen(),
+            (std::vector<std::string>{
+                "cron: every-two-hours@2026-03-01T10:00Z attempt 1 started",
+                "cron: every-two-hours@2026-03-01T12:00Z skipped: the previous run of this job was still running",
+                "cron: every-two-hours@2026-03-01T10:00Z attempt 1 succeeded in 0 ms",
+                "cron: every-two-hours@2026-03-01T14:00Z missed: the tick passed while the scheduler was not running",
+                "cron: every-two-hours@2026-03-01T16:00Z missed: the tick passed while the scheduler was not running",
+            }));
+}
+
+/// A memory store that fails every call while `failing` is set, as a full disk or a lost connection would.
+class FlakyStore final : public Store {
+ public:
+  std::atomic<bool> failing{false};
+
+  void insert(Execution& execution) override { check(), inner_->insert(execution); }
+  void finish(const Execution& execution) override { check(), inner_->finish(execution); }
+  std::optional<sys_seconds> last_tick(std::string_view job_id) override { return check(), inner_->last_tick(job_id); }
+  std::vector<Execution> history(std::string_view job_id, std::size_t limit, std::int64_t before_id) override {
+    return check(), inner_->history(job_id, limit, before_id);
+  }
+  std::size_t mark_interrupted() override { return check(), inner_->mark_interrupted(); }
+  std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
+    return check(), inner_->claim(tick, purpose, lease);
+  }
+
+ private:
+  void check() const {
+    if (failing) throw std::runtime_error("disk is full");
+  }
+  std::unique_ptr<Store> inner_ = make_memory_store();
+};
+
+TEST_F(RuntimeTest, LogsAStoreErrorAndTheStoreAnsweringAgain) {
+  auto store = std::make_unique<FlakyStore>();
+  FlakyStore& flaky = *store;
+  CapturedLog log;
+  Options options;
+  options.log = log.sink();
+  auto runtime = make_runtime(kJobs, std::move(options), std::move(store));
+  runtime->start();
+  flaky.failing = true;
+  advance_to("2026-03-01T10:00:00Z", *runtime);  // the claim fails: tried again a second later
+  flaky.failing = false;
+  advance_to("2026-03-01T10:00:01Z", *runtime);
+  EXPECT_EQ(log.seen(), (std::vector<std::string>{
+                            "cron: every-two-hours@2026-03-01T10:00Z store error: disk is full",
+                            "cron: the store answers again",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 started",
+                            "cron: every-two-hours@2026-03-01T10:00Z attempt 1 succeeded in 0 ms",
+                        }));
+  EXPECT_EQ(outcomes(*runtime, "every-two-hours"),
+            (std::vector<std::string>{"every-two-hours@2026-03-01T10:00Z succeeded"}));
+}
+
+TEST(LogLine, SaysWhatHappenedToWhichTickInOneLine) {
+  EXPECT_EQ(format_log_line({.kind = LogEvent::Kind::finished,
+                             .job_id = "welcome-email",
+                             .key = "welcome-email@2026-03-01T10:00Z",
+                             .attempt = 1,
+                             .outcome = Outcome::succeeded,
+                             .duration = 12ms}),
+            "cron: welcome-email@2026-03-01T10:00Z attempt 1 succeeded in 12 ms");
+  EXPECT_EQ(format_log_line({.kind = LogEvent::Kind::finished,
+                             .job_id = "welcome-email",
+                             .key = "welcome-email@2026-03-01T10:00Z",
+                             .attempt = 2,
+                             .outcome = Outcome::timed_out,
+                             .duration = 1500ms,
+                             .message = "ran 1500 ms, past its deadline of 1000 ms"}),
+            "cron: welcome-email@2026-03-01T10:00Z attempt 2 timed_out in 1500 ms: ran 1500 ms, past its deadline of "
+            "1000 ms");
+  EXPECT_EQ(format_log_line({.kind = LogEvent::Kind::store_error, .message = "sqlite: disk I/O error"}),
+            "cron: store error: sqlite: disk I/O error");
+  EXPECT_EQ(to_string(LogEvent::Kind::store_recovered), "store_recovered");
+  EXPECT_EQ(to_string(LogEvent::Kind::taken_over), "taken_over");
+}
+
 class SqliteRuntimeTest : public RuntimeTest {
  protected:
   void SetUp() override {
     RuntimeTest::SetUp();
     path = std::filesystem::temp_directory_path() /
-           ("cronc-runtime-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db");
+           ("cronc-runtime-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()) + ".db");
     std::filesystem::remove(path);
   }
   void TearDown() override {
@@ -313,13 +553,18 @@ TEST_F(SqliteRuntimeTest, ExecutionsLeftRunningByADeadProcessAreInterrupted) {
     execution.scheduled = at("2026-03-01T08:00:00Z");
     store->insert(execution);  // the process dies here: the row stays `running`
   }
-  auto runtime = make_runtime(kJobs, {}, make_sqlite_store(path.string()));
+  CapturedLog log;
+  Options options;
+  options.log = log.sink();
+  auto runtime = make_runtime(kJobs, std::move(options), make_sqlite_store(path.string()));
   runtime->start();
   runtime->wait_until_idle();
   auto history = runtime->history("every-two-hours", 10);
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].outcome, Outcome::interrupted);
   EXPECT_EQ(history[0].message, "the process stopped while it ran");
+  EXPECT_EQ(log.seen(),
+            (std::vector<std::string>{"cron: interrupted: 1 execution(s) left running by a stopped process"}));
 }
 
 TEST(Options, EnvironmentOverridesTheStoreAndDisables) {

@@ -20,7 +20,7 @@ class Clock {
   /// Waits on `wake` (with `lock` held) until `deadline` by this clock or until notified; may return early.
   virtual void wait_until(std::condition_variable& wake, std::unique_lock<std::mutex>& lock, TimePoint deadline) = 0;
   /// Calls `listener` whenever the time is set by hand (the manual clock; the system clock never does) until
-  /// `remove_listener` with the returned handle.
+  /// `remove_listener` with the returned handle, which waits for a call under way.
   virtual int on_change(std::function<void()> listener) = 0;
   virtual void remove_listener(int handle) = 0;
 };
@@ -50,6 +50,9 @@ class ManualClock final : public Clock {
  private:
   mutable std::mutex mutex_;
   TimePoint now_;
+  /// Held while listeners are called, so remove_listener() never returns while its listener runs. Apart from
+  /// mutex_: a listener takes its runtime's lock, and the runtime asks now() with that lock held.
+  std::mutex listeners_mutex_;
   std::vector<std::pair<int, std::function<void()>>> listeners_;
   int next_handle_ = 1;
 };

@@ -5,6 +5,7 @@
 #include <cron/clock.hpp>
 #include <cron/execution.hpp>
 #include <cron/job_table.hpp>
+#include <cron/log.hpp>
 #include <cron/store.hpp>
 
 #include <chrono>
@@ -45,6 +46,8 @@ struct Options {
   /// How long a replica holds a claimed tick without renewing it (PostgreSQL store; renewed every third of it).
   /// After a replica dies, another one retries its tick this long after the last renewal.
   std::chrono::milliseconds lease{30000};
+  /// Where each start, finish, skip, miss and store error goes; empty: nowhere.
+  LogSink log = log_to_stderr;
   std::shared_ptr<Clock> clock;          ///< empty: the system clock
   std::unique_ptr<Store> store_instance; ///< overrides `store` (tests pass a shared store)
 
