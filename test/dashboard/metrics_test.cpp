@@ -2,8 +2,8 @@
 // gauges, label escaping, and the whole text checked by promtool.
 
 #include "dashboard_fixture.hpp"
+#include "shell_command.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -16,15 +16,10 @@ std::pair<int, std::string> promtool_check(const std::string& text) {
               ("metrics-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
                ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt");
   std::ofstream(path) << text;
-  std::string command = std::string(CRONC_TEST_PROMTOOL) + " check metrics < '" + path.string() + "' 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "cannot run " + command};
-  char buffer[4096];
-  while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, read);
-  int status = pclose(pipe);
+  auto result = cronc::testing::run_command(std::string(CRONC_TEST_PROMTOOL) + " check metrics < " +
+                                            cronc::testing::shell_quote(path.string()));
   std::filesystem::remove(path);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return {result.exit_code, result.output};
 }
 
 #define EXPECT_PROMTOOL_ACCEPTS(text)                                                                    \

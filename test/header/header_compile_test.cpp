@@ -2,9 +2,10 @@
 // user sees: valid forms compile warning-free; each bad form fails on its declaration's line with the name of
 // the failed check (DESIGN section 1.1).
 
+#include "shell_command.hpp"
+
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -18,21 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int status;
-  std::string output;
-};
-
-CommandResult run(const std::string& command) {
-  CommandResult result{-1, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-  result.status = pclose(pipe);
-  return result;
-}
+using cronc::testing::run_command;
 
 std::vector<std::string> split(const std::string& list) {
   std::vector<std::string> items;
@@ -86,13 +73,13 @@ class HeaderCompile : public testing::TestWithParam<Case> {};
 TEST_P(HeaderCompile, ReportsWhatTheUserWrote) {
   const Case& c = GetParam();
   Expectation expected = read_expectation(c.file);
-  CommandResult result = run(compile_command(c.compiler, c.file));
+  auto result = run_command(compile_command(c.compiler, c.file));
   if (expected.check.empty()) {
-    EXPECT_EQ(result.status, 0) << result.output;
+    EXPECT_EQ(result.exit_code, 0) << result.output;
     EXPECT_EQ(result.output, "");
     return;
   }
-  EXPECT_NE(result.status, 0) << "a bad declaration compiled";
+  EXPECT_NE(result.exit_code, 0) << "a bad declaration compiled";
   EXPECT_NE(result.output.find(expected.check), std::string::npos) << result.output;
   std::string location = c.file.filename().string() + ":" + std::to_string(expected.line) + ":";
   EXPECT_NE(result.output.find(location), std::string::npos) << "no error at " << location << "\n" << result.output;
@@ -100,8 +87,8 @@ TEST_P(HeaderCompile, ReportsWhatTheUserWrote) {
 
 TEST_P(HeaderCompile, AnalyzerModeTurnsTheChecksOff) {
   const Case& c = GetParam();
-  CommandResult result = run(compile_command(c.compiler, c.file, "-DCRONC_ANALYZER"));
-  EXPECT_EQ(result.status, 0) << result.output;
+  auto result = run_command(compile_command(c.compiler, c.file, "-DCRONC_ANALYZER"));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
 }
 
 std::string case_name(const testing::TestParamInfo<Case>& info) {
@@ -119,7 +106,7 @@ TEST(Clangd, ShowsABadIntervalOnTheDeclarationLine) {
   fs::copy_file(fs::path(CRONC_HEADER_CASES) / "every_divisor.cpp", dir / "every_divisor.cpp",
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "compile_flags.txt") << "-std=c++20\n-I" CRONC_INCLUDE_DIR "\n";
-  CommandResult result = run(std::string(CRONC_CLANGD) + " --check=" + (dir / "every_divisor.cpp").string());
+  auto result = run_command(std::string(CRONC_CLANGD) + " --check=" + (dir / "every_divisor.cpp").string());
   Expectation expected = read_expectation(dir / "every_divisor.cpp");
   std::string shown = "[invalid_consteval_call] Line " + std::to_string(expected.line) +
                       ": call to consteval function 'cron::CronJob::CronJob' is not a constant expression";

@@ -1,12 +1,10 @@
 #include "diagnostics/text_renderer.hpp"
 
 #include "scratch_dir.hpp"
+#include "shell_command.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <memory>
 #include <string>
 
 namespace cronc {
@@ -333,13 +331,9 @@ TEST(TextRenderer, GoldenTextIsStillWhatTheInstalledClangPrints) {
   if (clang.empty()) GTEST_SKIP() << "clang not found at configure time";
   testing::ScratchDir dir;
   std::string path = dir.write("golden.cpp", golden_source);
-  std::string command = "'" + clang + "' -fsyntax-only -fno-color-diagnostics -x c++ '" + path + "' 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  ASSERT_TRUE(pipe);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get())) output.append(buffer.data(), n);
-  EXPECT_EQ(output, golden_output(path));
+  auto result = testing::run_command(testing::shell_quote(clang) + " -fsyntax-only -fno-color-diagnostics -x c++ " +
+                                     testing::shell_quote(path));
+  EXPECT_EQ(result.output, golden_output(path));
 }
 
 }  // namespace

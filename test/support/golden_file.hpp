@@ -2,6 +2,8 @@
 /// Compares generated text with a reviewed file in golden/, as STYLE section 4 asks for generated files. Run the
 /// tests with CRONC_UPDATE_GOLDEN=1 in the environment to rewrite the files instead; review the diff like code.
 
+#include "shell_command.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -27,13 +29,7 @@ inline bool updating_golden_files() {
 inline std::string unified_diff(const std::filesystem::path& golden, const std::string& actual) {
   std::filesystem::path actual_file = std::filesystem::temp_directory_path() / (golden.filename().string() + ".actual");
   std::ofstream(actual_file, std::ios::binary) << actual;
-  std::string command = "diff -u '" + golden.string() + "' '" + actual_file.string() + "' 2>&1";
-  std::string diff;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) diff.append(buffer, n);
-    pclose(pipe);
-  }
+  std::string diff = run_command("diff -u " + shell_quote(golden.string()) + " " + shell_quote(actual_file.string())).output;
   std::filesystem::remove(actual_file);
   return diff;
 }
