@@ -4,7 +4,7 @@
 
 #include "export/manifest_reader.hpp"
 
-#include <cron/runtime.hpp>
+#include <cron/policy.hpp>
 
 #include <string>
 #include <vector>

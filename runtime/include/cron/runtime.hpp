@@ -6,6 +6,7 @@
 #include <cron/execution.hpp>
 #include <cron/job_table.hpp>
 #include <cron/log.hpp>
+#include <cron/policy.hpp>
 #include <cron/store.hpp>
 
 #include <chrono>
@@ -18,12 +19,6 @@
 #include <vector>
 
 namespace cron {
-
-/// What to do with ticks that passed while the process was down or the clock jumped forward.
-enum class CatchUp {
-  skip,        ///< record each as `missed` (the default)
-  run_latest,  ///< record the older ones as `missed` and run the latest once
-};
 
 struct RetryPolicy {
   int max_attempts = 1;  ///< 1: no retries
