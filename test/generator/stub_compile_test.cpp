@@ -39,7 +39,8 @@ std::string build_and_run(const std::string& compiler, const testing::ScratchDir
   testing::CommandResult build = run_command(
       shell_quote(compiler) + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -I" + shell_quote(CRONC_INCLUDE_DIR) +
       " -I" + shell_quote((dir.path() / "include").string()) + " " + shell_quote(stub_file) + " " +
-      shell_quote(main_file) + " " + shell_quote(CRONC_RUNTIME_LIBRARY) + " " CRONC_RUNTIME_LINK_FLAGS " -o " +
+      shell_quote(main_file) + " " + shell_quote(CRONC_RUNTIME_LIBRARY) + " " +
+      shell_quote(CRONC_SCHEDULE_LIBRARY) + " " CRONC_RUNTIME_LINK_FLAGS " -o " +
       shell_quote(program));
   EXPECT_EQ(build.exit_code, 0) << build.output << "\n--- the stub:\n" << stub;
   EXPECT_EQ(build.output, "") << "the stub is not warning-free";
