@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The analyzer's cost on a realistic codebase (issue 4), on demand and not in CI.
 
 Generates a corpus in a scratch folder: 200 translation units that include standard headers (<string> <vector>

@@ -15,7 +15,7 @@ cmake --build "$build_dir" --target cronc_bench_schedule
 "$build_dir/bench/cronc_bench_schedule" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_out="$json" --benchmark_out_format=json "$@"
 
-python3 - "$json" <<'PY'
+/usr/bin/python3 - "$json" <<'PY'
 import json
 import sys
 

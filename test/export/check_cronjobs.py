@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks the YAML of `cronc export kubernetes` the way the API server would read it (Debian's python3-yaml).
 
 usage: check_cronjobs.py FILE

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """cronc_generate() end to end: real CMake projects configured and built against cronc's build tree or an install.
 
 usage: cmake_e2e.py SCENARIO GENERATOR

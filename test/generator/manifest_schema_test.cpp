@@ -1,5 +1,5 @@
-// The manifests the emitter writes validate against schema/manifest.schema.json, and the schema is strict enough
-// to reject manifests that break the contract of DESIGN section 5.
+// The manifests the emitter writes validate against schema/manifest.schema.json with Debian's python3-jsonschema,
+// and the schema is strict enough to reject manifests that break the contract of docs/design.md ("The manifest").
 
 #include "emit/manifest_emitter.hpp"
 
@@ -42,7 +42,9 @@ void expect_rejected(const std::function<void(nlohmann::json&)>& edit, const std
   nlohmann::json manifest = nlohmann::json::parse(render_manifest(testing::sample_jobs(), testing::kSampleRoot));
   edit(manifest);
   testing::CommandResult result = validate(manifest.dump(2));
+  // Exit 1 with a line naming the file: a validation error, not a tool that failed to run (exit 2).
   EXPECT_EQ(result.exit_code, 1) << why << "\n" << result.output;
+  EXPECT_NE(result.output.find("manifest.json: "), std::string::npos) << why << "\n" << result.output;
 }
 
 TEST(ManifestSchema, RejectsWhatBreaksTheContract) {
