@@ -13,6 +13,11 @@ usage: cmake_e2e.py SCENARIO GENERATOR
   install           `cmake --install` of cronc's build tree into a fresh prefix, then consumer/ finds the package
                     there (find_package), builds and runs.
   missing_generate  a program that links cronc::runtime without cronc_generate() fails to link, naming the fix.
+  libraries         libraries/: two programs register the jobs of the static, object, shared and transitive
+                    libraries they link; editing a library's job reruns cronc, a no-change build does nothing; a
+                    duplicate ID across libraries is cron-id-duplicate; cronc_generate() on a library is a
+                    configure error; a program that links a library with jobs without cronc_generate() fails to
+                    link.
 
 test/generator/CMakeLists.txt sets the environment (CRONC_SOURCE_DIR, CRONC_BUILD_DIR, ...). Each scenario works
 in its own folder under CRONC_E2E_WORK. CRONC_UPDATE_GOLDEN=1 rewrites golden/broken.txt instead of comparing.
@@ -72,20 +77,25 @@ def fresh(name):
     return folder
 
 
-def configure(source, binary, generator, *options):
+def try_configure(source, binary, generator, *options):
+    """Configures and returns (exit code, output)."""
     args = [CMAKE, "-S", source, "-B", binary, "-G", generator, f"-DCMAKE_CXX_COMPILER={CXX}",
             "-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF", *options]
     if CXX_LAUNCHER:
         args.append(f"-DCMAKE_CXX_COMPILER_LAUNCHER={CXX_LAUNCHER}")
     if generator == "Ninja":
         args.append(f"-DCMAKE_MAKE_PROGRAM={NINJA}")
-    code, output = run(args)
+    return run(args)
+
+
+def configure(source, binary, generator, *options):
+    code, output = try_configure(source, binary, generator, *options)
     expect(code == 0, f"configuring {source} failed", output)
     return output
 
 
-def build(binary):
-    return run([CMAKE, "--build", binary, "--parallel", "2"])
+def build(binary, *targets, parallel=2):
+    return run([CMAKE, "--build", binary, "--parallel", str(parallel), *(["--target", *targets] if targets else [])])
 
 
 def build_ok(binary):
@@ -311,7 +321,115 @@ def missing_generate(generator):
            "the link error does not name the fix", output)
 
 
-SCENARIOS = {f.__name__: f for f in (broken, shop, incremental, install, missing_generate)}
+# The jobs each program of libraries/ registers, and the file that declares each.
+LIBRARY_PROGRAMS = {"svc": ["audit-rotate", "invoice-run", "ledger-close", "report-daily"],
+                    "worker": ["invoice-run", "ledger-close"]}
+LIBRARY_JOB_FILES = {"audit-rotate": "libs/audit/jobs.cpp", "invoice-run": "libs/billing/jobs.cpp",
+                     "ledger-close": "libs/ledger/jobs.cpp", "report-daily": "libs/reports/jobs.cpp"}
+LIBRARY_DUPLICATE = """\
+libs/duplicate/jobs.cpp:7:37: error: job ID 'invoice-run' is already used by another job; give each job its own ID [cron-id-duplicate]
+    7 | const cron::CronJob invoiceRunAgain{"invoice-run", {.every = "2h", .endpoint = &runInvoicesAgain}};
+      |                                     ^~~~~~~~~~~~~
+libs/billing/jobs.cpp:12:32: note: 'invoice-run' is first declared here
+   12 | const cron::CronJob invoiceRun{"invoice-run", {.title = "Invoice run", .every = "1h", .endpoint = &runInvoices}};
+      |                                ^~~~~~~~~~~~~
+1 error generated.
+"""
+LIBRARY_TARGET_ERROR = ("cronc_generate: 'billing' is not an executable of this project (it is a STATIC_LIBRARY). "
+                        "Call cronc_generate() on each executable that links it: it analyzes the libraries the "
+                        "executable links and registers their jobs there.")
+
+
+def libraries(generator):
+    work = fresh(f"libraries-{slug(generator)}")
+    src = work / "src"
+    shutil.copytree(TESTS / "libraries", src)
+    binary = work / "build"
+    cronc_dir = f"-Dcronc_DIR={BUILD}"
+    configure(src, binary, generator, cronc_dir)
+    output = build_ok(binary)
+
+    def expect_programs(titles=None):
+        """Each program registered and runs exactly its libraries' jobs; its manifest is valid and says where."""
+        for program, ids in LIBRARY_PROGRAMS.items():
+            code, output = run([binary / program])
+            expect(code == 0 and output == "".join(f"job {i}\nran {i}\n" for i in ids),
+                   f"{program} does not register and run the jobs {ids} of its libraries", output)
+            manifest = binary / f"{program}.cron.json"
+            validate_manifest(manifest)
+            jobs = json.loads(manifest.read_text())["jobs"]
+            expect([(job["id"], job["location"]["file"]) for job in jobs] == [(i, LIBRARY_JOB_FILES[i]) for i in ids],
+                   f"{program}'s manifest does not list its libraries' jobs where they are", manifest.read_text())
+            for job in jobs:
+                if titles and job["id"] in titles:
+                    expect(job["title"] == titles[job["id"]], f"{program}'s manifest misses the new title",
+                           manifest.read_text())
+
+    def expect_no_work(after):
+        if generator == "Ninja":
+            code, output = run([NINJA, "-C", binary, "-n", "-d", "explain"])
+            expect(code == 0 and "ninja: no work to do." in output, f"the build after {after} is not up to date",
+                   output)
+        else:
+            output = build_ok(binary)
+            expect(CRONC_RUNS not in output and "Building CXX" not in output,
+                   f"a no-change build after {after} did work", output)
+
+    def expect_cronc_reran(output, why):
+        for program in LIBRARY_PROGRAMS:
+            expect(CRONC_RUNS + program in output, f"{why} did not rerun cronc for {program}", output)
+
+    expect_cronc_reran(output, "the first build")
+    expect_programs()
+    entries = {Path(entry["file"]) for entry in json.loads((binary / "compile_commands.json").read_text())}
+    for file in LIBRARY_JOB_FILES.values():
+        expect(src / file in entries, f"compile_commands.json has no entry for the library source {file}")
+    depfile = (binary / "svc.cron.d").read_text()
+    for file in [*LIBRARY_JOB_FILES.values(), "libs/billing/billing.hpp"]:
+        expect(f"{src / file}" in depfile, f"svc's depfile misses {file}", depfile)
+    expect_no_work("a full build")
+
+    # Configuring again with nothing changed keeps the lists of units, so cronc's outputs stay as they are.
+    units = {program: (binary / f"{program}.cron.rsp").stat().st_mtime_ns for program in LIBRARY_PROGRAMS}
+    configure(src, binary, generator, cronc_dir)
+    expect(units == {program: (binary / f"{program}.cron.rsp").stat().st_mtime_ns for program in LIBRARY_PROGRAMS},
+           "a configure that changed nothing rewrote the lists of units")
+    build_ok(binary)
+    expect_no_work("configuring again")
+
+    # A job edited in a library that the programs reach only through another library; a header of a library job.
+    ledger = src / "libs" / "ledger" / "jobs.cpp"
+    touch(ledger)
+    ledger.write_text(ledger.read_text().replace('"Close the ledger"', '"Close the books"'))
+    output = build_ok(binary)
+    expect_cronc_reran(output, "editing a job of the transitive library")
+    expect_programs({"ledger-close": "Close the books"})
+    expect_no_work("editing a job of a library")
+    touch(src / "libs" / "billing" / "billing.hpp")
+    expect_cronc_reran(build_ok(binary), "touching a header that a library's jobs include")
+    expect_no_work("touching a library's header")
+
+    # The same ID in two libraries of one program. One job at a time, so Make does not interleave other output.
+    configure(src, binary, generator, cronc_dir, "-DLIBRARIES_DUPLICATE=ON")
+    code, output = build(binary, "worker_cronc", parallel=1)
+    expect(code != 0, "a program with a duplicate ID across its libraries built", output)
+    lines = [line.replace(f"{src}/", "") for line in output.splitlines()]
+    starts = [i for i, line in enumerate(lines) if line.startswith("libs/duplicate/jobs.cpp:")]
+    expect(starts and "\n".join(lines[starts[0]:starts[0] + 7]) + "\n" == LIBRARY_DUPLICATE,
+           f"the duplicate across libraries is not reported as expected:\n{LIBRARY_DUPLICATE}", output)
+
+    # A program that links billing, and the runtime only through it, without cronc_generate().
+    configure(src, binary, generator, cronc_dir, "-DLIBRARIES_DUPLICATE=OFF", "-DLIBRARIES_ORPHAN=ON")
+    code, output = build(binary, "orphan")
+    expect(code != 0 and "jobs_missing_call_cronc_generate_for_this_target_in_CMakeLists" in output,
+           "a program that links a library with jobs and no cronc_generate() linked", output)
+
+    code, output = try_configure(src, work / "on-library", generator, cronc_dir, "-DLIBRARIES_ON_LIBRARY=ON")
+    expect(code != 0 and LIBRARY_TARGET_ERROR in " ".join(output.split()),
+           f"cronc_generate() on a library is not the configure error:\n{LIBRARY_TARGET_ERROR}", output)
+
+
+SCENARIOS = {f.__name__: f for f in (broken, shop, incremental, install, missing_generate, libraries)}
 
 
 def main(argv):

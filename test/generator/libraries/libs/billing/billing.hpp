@@ -1,0 +1,5 @@
+#pragma once
+
+namespace billing {
+void runInvoices();
+}  // namespace billing
