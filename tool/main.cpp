@@ -121,6 +121,10 @@ bool make_query(cronc::ScheduleQuery& query) {
 int main(int argc, char** argv) {
   cl::SetVersionPrinter(print_version);
   cl::opt<ColorMode>& color = color_option();
+  // --help lists cronc's own options, not the hundreds that LLVM's libraries register (--x86-*, --amdgpu-*, ...).
+  for (cl::SubCommand* command : {&cl::SubCommand::getTopLevel(), &next_command, &explain_command, &export_command}) {
+    cl::HideUnrelatedOptions({&analyzer_category, &schedule_category, &export_category}, *command);
+  }
   if (!cl::ParseCommandLineOptions(argc, argv, "cronc: the cron compiler for C++\n", &llvm::errs())) return 2;
 
   cronc::ScheduleQuery query;
