@@ -1,7 +1,8 @@
 // Compiles each case in cases/ with every configured compiler, as a user's build would, and checks what the
 // user sees: valid forms compile warning-free; each bad form fails on its declaration's line with the name of
-// the failed check (DESIGN section 1.1).
+// the failed check (docs/design.md, "Checks while you type"); and the README's examples compile as they are.
 
+#include "scratch_dir.hpp"
 #include "shell_command.hpp"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,47 @@ TEST(Clangd, ShowsABadIntervalOnTheDeclarationLine) {
   std::string shown = "[invalid_consteval_call] Line " + std::to_string(expected.line) +
                       ": call to consteval function 'cron::CronJob::CronJob' is not a constant expression";
   EXPECT_NE(result.output.find(shown), std::string::npos) << result.output;
+}
+
+/// The C++ blocks of README.md that follow a `<!-- compiled-example -->` line, in order.
+std::vector<std::string> readme_examples() {
+  std::ifstream in(CRONC_README);
+  std::vector<std::string> examples;
+  bool marked = false;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (inside && line == "```") {
+      inside = false;
+    } else if (inside) {
+      examples.back() += line + "\n";
+    } else if (line == "<!-- compiled-example -->") {
+      marked = true;
+    } else if (marked && line == "```cpp") {
+      examples.emplace_back();
+      inside = true;
+      marked = false;
+    }
+  }
+  return examples;
+}
+
+TEST(Readme, TheMarkedExamplesAreThere) {
+  // The jobs, an endpoint, main: a marker lost in an edit would silently stop the test below.
+  EXPECT_EQ(readme_examples().size(), 3u);
+}
+
+TEST(Readme, EachExampleCompilesWarningFreeWithEveryCompiler) {
+  cronc::testing::ScratchDir dir;
+  std::vector<std::string> examples = readme_examples();
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    std::string file = dir.write("example" + std::to_string(i + 1) + ".cpp", examples[i]);
+    for (const auto& compiler : split(CRONC_TEST_COMPILERS)) {
+      auto result = run_command(compile_command(compiler, file));
+      EXPECT_EQ(result.exit_code, 0) << compiler << ", README example " << i + 1 << ":\n" << examples[i] << "\n"
+                                     << result.output;
+      EXPECT_EQ(result.output, "") << compiler << ", README example " << i + 1;
+    }
+  }
 }
 
 }  // namespace
