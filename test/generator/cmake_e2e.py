@@ -14,10 +14,10 @@ usage: cmake_e2e.py SCENARIO GENERATOR
                     there (find_package), builds and runs.
   missing_generate  a program that links cronc::runtime without cronc_generate() fails to link, naming the fix.
   libraries         libraries/: two programs register the jobs of the static, object, shared and transitive
-                    libraries they link; editing a library's job reruns cronc, a no-change build does nothing; a
-                    duplicate ID across libraries is cron-id-duplicate; cronc_generate() on a library is a
-                    configure error; a program that links a library with jobs without cronc_generate() fails to
-                    link.
+                    libraries they link; editing a library's job reruns cronc, a no-change build does nothing.
+  library_errors    libraries/ with its options: a duplicate ID across libraries is cron-id-duplicate;
+                    cronc_generate() on a library is a configure error; a program that links a library with jobs
+                    without cronc_generate() fails to link.
 
 test/generator/CMakeLists.txt sets the environment (CRONC_SOURCE_DIR, CRONC_BUILD_DIR, ...). Each scenario works
 in its own folder under CRONC_E2E_WORK. CRONC_UPDATE_GOLDEN=1 rewrites golden/broken.txt instead of comparing.
@@ -323,7 +323,7 @@ def missing_generate(generator):
 
 # The jobs each program of libraries/ registers, and the file that declares each.
 LIBRARY_PROGRAMS = {"svc": ["audit-rotate", "invoice-run", "ledger-close", "report-daily"],
-                    "worker": ["invoice-run", "ledger-close"]}
+                    "worker": ["invoice-run", "ledger-close", "report-daily"]}
 LIBRARY_JOB_FILES = {"audit-rotate": "libs/audit/jobs.cpp", "invoice-run": "libs/billing/jobs.cpp",
                      "ledger-close": "libs/ledger/jobs.cpp", "report-daily": "libs/reports/jobs.cpp"}
 LIBRARY_DUPLICATE = """\
@@ -340,11 +340,15 @@ LIBRARY_TARGET_ERROR = ("cronc_generate: 'billing' is not an executable of this 
                         "executable links and registers their jobs there.")
 
 
+def libraries_copy(name):
+    """A fresh copy of libraries/ in WORK/name: (work folder, source folder, build folder)."""
+    work = fresh(name)
+    shutil.copytree(TESTS / "libraries", work / "src")
+    return work, work / "src", work / "build"
+
+
 def libraries(generator):
-    work = fresh(f"libraries-{slug(generator)}")
-    src = work / "src"
-    shutil.copytree(TESTS / "libraries", src)
-    binary = work / "build"
+    work, src, binary = libraries_copy(f"libraries-{slug(generator)}")
     cronc_dir = f"-Dcronc_DIR={BUILD}"
     configure(src, binary, generator, cronc_dir)
     output = build_ok(binary)
@@ -409,6 +413,11 @@ def libraries(generator):
     expect_cronc_reran(build_ok(binary), "touching a header that a library's jobs include")
     expect_no_work("touching a library's header")
 
+
+def library_errors(generator):
+    work, src, binary = libraries_copy(f"library-errors-{slug(generator)}")
+    cronc_dir = f"-Dcronc_DIR={BUILD}"
+
     # The same ID in two libraries of one program. One job at a time, so Make does not interleave other output.
     configure(src, binary, generator, cronc_dir, "-DLIBRARIES_DUPLICATE=ON")
     code, output = build(binary, "worker_cronc", parallel=1)
@@ -429,7 +438,8 @@ def libraries(generator):
            f"cronc_generate() on a library is not the configure error:\n{LIBRARY_TARGET_ERROR}", output)
 
 
-SCENARIOS = {f.__name__: f for f in (broken, shop, incremental, install, missing_generate, libraries)}
+SCENARIOS = {f.__name__: f for f in (broken, shop, incremental, install, missing_generate, libraries,
+                                     library_errors)}
 
 
 def main(argv):
