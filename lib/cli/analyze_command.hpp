@@ -13,8 +13,8 @@ struct AnalyzeCommand {
   bool color = false;            ///< colour cronc's own diagnostics (Clang's follow `analyzer.color`)
   std::string sarif_file;        ///< --sarif
   std::string fixes_file;        ///< --export-fixes
-  std::string manifest_file;     ///< --manifest: the JSON of DESIGN section 5
-  std::string stub_file;         ///< --stub: the registration source of DESIGN section 6
+  std::string manifest_file;     ///< --manifest: the JSON of docs/design.md, "The manifest"
+  std::string stub_file;         ///< --stub: the registration source of docs/design.md, "The registration stub"
   std::string depfile;           ///< --depfile: every file read, for CMake's DEPFILE (target: the stub, else the manifest)
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 /// `cronc export kubernetes|systemd --manifest FILE ...`: hands the manifest's jobs to a platform's scheduler
-/// (DESIGN section 7), which then runs the user's program with `--cron-run-job ID` at each tick.
+/// (docs/export.md), which then runs the user's program with `--cron-run-job ID` at each tick.
 
 #include <iosfwd>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-/// What every rule reports (STYLE section 2): an ID, a severity, a message that teaches, a range, notes that
+/// What every rule reports (docs/design.md): an ID, a severity, a message that teaches, a range, notes that
 /// point at related places, and fix-its. Renderers (text, SARIF, fix-its YAML) turn a list of these into output.
 
 #include "diagnostics/source_location.hpp"

@@ -7,7 +7,7 @@
 
 namespace cronc {
 
-/// One entry of the diagnostics catalogue (DESIGN section 2), by its stable ID.
+/// One entry of the diagnostics catalogue (docs/design.md, "Diagnostics"), by its stable ID.
 struct RuleDescription {
   std::string_view id;       ///< `cron-every-divisor`
   std::string_view summary;  ///< one sentence: what the rule rejects

@@ -1,5 +1,5 @@
 #pragma once
-/// The JSON manifest (DESIGN section 5): the jobs, sorted by ID, as other tools and `cronc export` read them.
+/// The JSON manifest (docs/design.md): the jobs, sorted by ID, as other tools and `cronc export` read them.
 
 #include "model/job_decl.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-/// The registration stub (DESIGN section 6): a C++ source, compiled into the user's target, that defines the job
+/// The registration stub (docs/design.md): a C++ source, compiled into the user's target, that defines the job
 /// table the runtime runs and reaches each endpoint by a forward declaration or the header of its class.
 
 #include "model/job_decl.hpp"

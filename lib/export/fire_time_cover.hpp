@@ -11,7 +11,7 @@
 
 namespace cronc {
 
-/// The fewest cron field sets (cronie semantics, DESIGN section 4) whose fire times together are exactly the
+/// The fewest cron field sets (cronie semantics, docs/design.md) whose fire times together are exactly the
 /// schedule's, in a deterministic order. A cron schedule is its own fields. `every N minutes` is one set per
 /// distinct set of firing minutes among the 24 hours (90 minutes: `0 */3 * * *` and `30 1-22/3 * * *`); the
 /// sets never fire at the same minute.

@@ -1,6 +1,6 @@
 #pragma once
 /// `cronc export kubernetes`: the jobs as batch/v1 CronJobs, so a cluster's CronJob controller schedules them and
-/// the user's image runs one tick per Job with `--cron-run-job ID` (DESIGN section 7).
+/// the user's image runs one tick per Job with `--cron-run-job ID` (docs/export.md).
 
 #include "export/manifest_reader.hpp"
 

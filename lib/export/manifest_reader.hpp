@@ -1,5 +1,5 @@
 #pragma once
-/// Reads the JSON manifest (DESIGN section 5) back, for the tools that hand the jobs to another scheduler.
+/// Reads the JSON manifest (docs/design.md) back, for the tools that hand the jobs to another scheduler.
 
 #include <cron/schedule.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// `cronc export systemd`: the jobs as systemd timers, each starting a oneshot service that runs the user's
-/// program with `--cron-run-job ID` (DESIGN section 7).
+/// program with `--cron-run-job ID` (docs/export.md).
 
 #include "export/manifest_reader.hpp"
 

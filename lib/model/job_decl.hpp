@@ -1,5 +1,5 @@
 #pragma once
-/// A `cron::CronJob` declaration as plain values (STYLE section 1): extraction fills it from the AST, rules read
+/// A `cron::CronJob` declaration as plain values (docs/design.md): extraction fills it from the AST, rules read
 /// it and never touch Clang, so every rule is unit-testable without parsing C++.
 
 #include "diagnostics/source_location.hpp"

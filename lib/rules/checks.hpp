@@ -1,6 +1,6 @@
 #pragma once
-/// The rules of the diagnostics catalogue (DESIGN section 2), one function per rule and file. Each reads a plain
-/// `JobDecl` and reports to the sink, so rules are tested without parsing C++ (STYLE section 1).
+/// The rules of the diagnostics catalogue (docs/design.md), one function per rule and file. Each reads a plain
+/// `JobDecl` and reports to the sink, so rules are tested without parsing C++ (docs/design.md).
 
 #include "diagnostics/diagnostic_sink.hpp"
 #include "model/job_decl.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-/// The diagnostics catalogue (DESIGN section 2) as data: what the CLI lists, SARIF describes as its rules and the
+/// The diagnostics catalogue (docs/design.md) as data: what the CLI lists, SARIF describes as its rules and the
 /// analysis runs over each declaration.
 
 #include "rules/checks.hpp"

@@ -49,7 +49,7 @@ std::string ScheduleProblem::message() const {
 
 SourceRange ScheduleProblem::range() const {
   // An error about the whole value (an interval that breaks a rule, a wrong field count) underlines the whole
-  // literal, quotes included, as DESIGN section 2 shows; anything narrower points at the offending bytes.
+  // literal, quotes included, as docs/design.md shows; anything narrower points at the offending bytes.
   // An `every` syntax error names unexpected bytes ("unexpected 'x'"), so it points at them even when they happen
   // to be the whole value ("x"); only an empty value, with nothing to point at, gets the whole literal.
   bool names_bytes = error.kind == cron::ErrorKind::every_syntax && error.begin < error.end;

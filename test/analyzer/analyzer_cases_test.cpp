@@ -1,5 +1,5 @@
 // Runs the analyzer on each file in cases/ and compares its exact diagnostics with the expectations written
-// inline in the file (STYLE section 4):
+// inline in the file (docs/design.md, "Tests next to the expectation"):
 //   // CHECK-MESSAGES: :[[@LINE-1]]:36: error: interval '7h' does not divide 24 hours evenly [cron-every-divisor]
 // A case with no CHECK line must produce no output at all.
 

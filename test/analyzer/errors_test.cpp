@@ -1,4 +1,4 @@
-// How the real `cronc` binary fails (DESIGN section 2): C++ errors in the user's code are printed exactly as
+// How the real `cronc` binary fails (docs/design.md): C++ errors in the user's code are printed exactly as
 // clang prints them, with exit status 1; a missing or malformed compile_commands.json, a file that is not in it
 // and a source that cannot be read are one line `cronc: error: ...` with exit status 2. Never a crash, and on any
 // error no output file is written.

@@ -1,6 +1,6 @@
 // Golden-file tests of the reports `cronc` writes for golden/jobs.cpp (several rules, notes in the file and in a
 // header, two fix-its): --sarif against golden/jobs.sarif, --export-fixes against golden/jobs.fixes.yaml, and the
-// source both fix formats give against golden/jobs.cpp.fixed (STYLE section 4: the diff is reviewed like code).
+// source both fix formats give against golden/jobs.cpp.fixed (docs/design.md: the diff is reviewed like code).
 //
 // Paths in the golden files are relative to the project's root, or `${ROOT}` where a format wants them absolute.
 // After an intended change, rewrite them with

@@ -29,7 +29,7 @@ TEST_P(Describes, InPlainEnglish) {
   EXPECT_EQ(schedule.value().describe(), GetParam().english);
 }
 
-// DESIGN section 3: an interval counts from 00:00 UTC; say so when the start is not obvious.
+// docs/design.md, "Time": an interval counts from 00:00 UTC; say so when the start is not obvious.
 const Description kIntervals[] = {
     {"every 2h", "every 2 hours, starting at 00:00 UTC"},
     {"every 1m", "every minute"},

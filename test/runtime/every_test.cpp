@@ -1,4 +1,4 @@
-// The `every` rules (DESIGN section 3): Go-style durations, a whole number of minutes from 1 minute to 24 hours
+// The `every` rules (docs/design.md, "Time"): Go-style durations, a whole number of minutes from 1 minute to 24 hours
 // that divides 24 hours; the errors name the text and cover all of it, and the nearest valid intervals back the
 // analyzer's "did you mean" note.
 

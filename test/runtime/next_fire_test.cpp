@@ -1,5 +1,5 @@
 // Fire times of Schedule::next(): cases from the public test suites of established cron libraries, restated under
-// cronc's dialect (DESIGN sections 3 and 4): five fields, cronie semantics, UTC, the first fire strictly after
+// cronc's dialect (docs/design.md): five fields, cronie semantics, UTC, the first fire strictly after
 // the given time. Six-field cases lose their seconds field; where a library disagrees with cronie, the comment
 // says so and the expectation is cronie's.
 
@@ -249,7 +249,7 @@ INSTANTIATE_TEST_SUITE_P(SpringCronExpressionTests, NextFire, testing::ValuesIn(
 
 // cronie-crond/cronie: src/entry.c (parsing: DOM_STAR/DOW_STAR set by a leading `*`, Sunday as 0 and 7, ranges
 // ending on Sunday) and src/cron.c find_jobs (matching: both day fields when either is starred, else either),
-// as DESIGN section 4 states them. cronie has no test suite of its own; each date below was checked against a
+// as docs/design.md states them. cronie has no test suite of its own; each date below was checked against a
 // brute-force matcher over Python's calendar.
 const FireCase kCronieLeapDays[] = {
     {"0 0 29 2 *", "2025-01-01T00:00", {"2028-02-29T00:00", "2032-02-29T00:00"}},
@@ -396,7 +396,7 @@ const FireCase kStrictlyAfter[] = {
 };
 INSTANTIATE_TEST_SUITE_P(StrictlyAfter, NextFire, testing::ValuesIn(kStrictlyAfter));
 
-// `every`: 00:00 UTC + k * N minutes, every day (DESIGN section 3).
+// `every`: 00:00 UTC + k * N minutes, every day (docs/design.md, "Time").
 const FireCase kEvery[] = {
     {"every 2h", "2025-01-01T00:00", {"2025-01-01T02:00", "2025-01-01T04:00"}},
     {"every 2h", "2025-01-01T01:59:59", {"2025-01-01T02:00"}},

@@ -1,5 +1,5 @@
 #pragma once
-/// Compares generated text with a reviewed file in golden/, as STYLE section 4 asks for generated files. Run the
+/// Compares generated text with a reviewed file in golden/, as docs/design.md asks for generated files. Run the
 /// tests with CRONC_UPDATE_GOLDEN=1 in the environment to rewrite the files instead; review the diff like code.
 
 #include "shell_command.hpp"

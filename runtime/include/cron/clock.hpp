@@ -1,5 +1,5 @@
 #pragma once
-/// Time as a parameter (STYLE section 7): the scheduler asks a Clock for the wall time and sleeps through it, so
+/// Time as a parameter (docs/design.md): the scheduler asks a Clock for the wall time and sleeps through it, so
 /// tests drive it with a ManualClock instead of sleeping.
 
 #include <chrono>

@@ -1,5 +1,5 @@
 #pragma once
-/// The user-facing API (DESIGN section 1): declare a job at namespace scope; cronc's generated stub runs it.
+/// The user-facing API (docs/design.md): declare a job at namespace scope; cronc's generated stub runs it.
 
 #include <cron/job_errors.hpp>
 #include <cron/job_id.hpp>
@@ -12,7 +12,7 @@
 #include <type_traits>
 
 // cronc defines CRONC_ANALYZER when it parses a translation unit, so the analyzer sees the raw values and
-// reports its own diagnostics (carets, notes, fix-its) instead of the compiler's (DESIGN section 1.1).
+// reports its own diagnostics (carets, notes, fix-its) instead of the compiler's (docs/design.md).
 #ifdef CRONC_ANALYZER
 #define CRONC_CHECKED_CONSTRUCTOR constexpr
 #else

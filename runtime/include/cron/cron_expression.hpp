@@ -1,5 +1,5 @@
 #pragma once
-/// The constexpr cron parser (DESIGN section 4): one implementation for the header's compile-time
+/// The constexpr cron parser (docs/design.md, "Cron dialect"): one implementation for the header's compile-time
 /// checks, the analyzer and the runtime. No allocation, no exceptions: bit masks and error values.
 
 #include <cron/detail/chars.hpp>

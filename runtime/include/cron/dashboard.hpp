@@ -1,5 +1,5 @@
 #pragma once
-/// The dashboard (DESIGN section 7): an HTML page, a JSON API and Prometheus metrics over a Runtime, served from
+/// The dashboard (docs/dashboard.md): an HTML page, a JSON API and Prometheus metrics over a Runtime, served from
 /// the service's own process. It only reads snapshots and history and calls trigger(); the Runtime knows nothing
 /// of it, so a service that does not link cronc::dashboard carries no HTTP server.
 

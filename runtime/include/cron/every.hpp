@@ -1,5 +1,5 @@
 #pragma once
-/// The `every` rules (DESIGN section 3), constexpr so the header, the analyzer and the runtime agree:
+/// The `every` rules (docs/design.md, "Time"), constexpr so the header, the analyzer and the runtime agree:
 /// a whole number of minutes, from 1 minute to 24 hours, dividing 24 hours.
 
 #include <cron/detail/chars.hpp>

@@ -1,5 +1,5 @@
 #pragma once
-/// Compile-time errors of CronJob's constructor (DESIGN section 1.1). Each is declared but never defined or
+/// Compile-time errors of CronJob's constructor (docs/design.md). Each is declared but never defined or
 /// constexpr: a failed check calls one, so the compiler's error names it, and the name reads as the message.
 
 namespace cron::error {

@@ -1,5 +1,5 @@
 #pragma once
-/// The table of jobs the generated stub defines and the runtime runs (DESIGN section 6).
+/// The table of jobs the generated stub defines and the runtime runs (docs/design.md, "The registration stub").
 
 #include <cron/schedule.hpp>
 #include <cron/status.hpp>

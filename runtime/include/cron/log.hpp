@@ -1,5 +1,5 @@
 #pragma once
-/// What the runtime reports while it works (DESIGN section 7): one event type and one sink, so a service can send
+/// What the runtime reports while it works (docs/design.md): one event type and one sink, so a service can send
 /// the runtime's lines to its own logger instead of standard error.
 
 #include <cron/execution.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 /// Platform schedulers (Kubernetes CronJobs, systemd timers) run one tick per process:
-/// `program --cron-run-job ID [--cron-scheduled-time 2026-03-01T10:00:00Z]` (DESIGN section 7).
+/// `program --cron-run-job ID [--cron-scheduled-time 2026-03-01T10:00:00Z]` (docs/export.md).
 
 #include <cron/runtime.hpp>
 

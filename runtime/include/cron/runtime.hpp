@@ -1,5 +1,5 @@
 #pragma once
-/// The embedded scheduler (DESIGN section 7): runs the generated job table in UTC, records every execution in a
+/// The embedded scheduler (docs/design.md): runs the generated job table in UTC, records every execution in a
 /// store, and never stops because an endpoint failed.
 
 #include <cron/clock.hpp>

@@ -1,5 +1,5 @@
 #pragma once
-/// Where executions are recorded (DESIGN section 7): one interface for the in-memory store (tests), SQLite (the
+/// Where executions are recorded (docs/design.md): one interface for the in-memory store (tests), SQLite (the
 /// embedded default) and PostgreSQL (several replicas).
 
 #include <cron/execution.hpp>

@@ -1,4 +1,4 @@
-// The seed's example (DESIGN section 1): must compile warning-free.
+// The example of docs/design.md ("The user API"): must compile warning-free.
 #include <cron/cron.hpp>
 
 namespace shop {
