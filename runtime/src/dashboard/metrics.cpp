@@ -117,7 +117,7 @@ std::string Metrics::scrape() {
     const JobCounters& counters = jobs_[job.id];
     for (Outcome outcome : kRunOutcomes) {
       auto found = counters.outcomes.find(outcome);
-      fmt::format_to(std::back_inserter(out), "cronjob_runs_total{{job=\"{}\",outcome=\"{}\"}} {}\n", label(job),
+      fmt::format_to(std::back_inserter(out), "cronjob_runs_total{{cronjob=\"{}\",outcome=\"{}\"}} {}\n", label(job),
                      to_string(outcome), found == counters.outcomes.end() ? 0 : found->second);
     }
   }
@@ -126,12 +126,12 @@ std::string Metrics::scrape() {
   for (const JobSnapshot& job : jobs) {
     const JobCounters& counters = jobs_[job.id];
     for (std::size_t i = 0; i < std::size(kBuckets); ++i)
-      fmt::format_to(std::back_inserter(out), "cronjob_run_duration_seconds_bucket{{job=\"{}\",le=\"{}\"}} {}\n",
+      fmt::format_to(std::back_inserter(out), "cronjob_run_duration_seconds_bucket{{cronjob=\"{}\",le=\"{}\"}} {}\n",
                      label(job), kBuckets[i], counters.buckets[i]);
     fmt::format_to(std::back_inserter(out),
-                   "cronjob_run_duration_seconds_bucket{{job=\"{0}\",le=\"+Inf\"}} {1}\n"
-                   "cronjob_run_duration_seconds_sum{{job=\"{0}\"}} {2}\n"
-                   "cronjob_run_duration_seconds_count{{job=\"{0}\"}} {1}\n",
+                   "cronjob_run_duration_seconds_bucket{{cronjob=\"{0}\",le=\"+Inf\"}} {1}\n"
+                   "cronjob_run_duration_seconds_sum{{cronjob=\"{0}\"}} {2}\n"
+                   "cronjob_run_duration_seconds_count{{cronjob=\"{0}\"}} {1}\n",
                    label(job), counters.duration_count, counters.duration_sum);
   }
 
@@ -139,19 +139,19 @@ std::string Metrics::scrape() {
          "When the job last finished successfully (any replica), in seconds since the epoch.");
   for (const JobSnapshot& job : jobs)
     if (const auto& last = jobs_[job.id].last_success)
-      fmt::format_to(std::back_inserter(out), "cronjob_last_success_timestamp_seconds{{job=\"{}\"}} {}\n",
+      fmt::format_to(std::back_inserter(out), "cronjob_last_success_timestamp_seconds{{cronjob=\"{}\"}} {}\n",
                      label(job), seconds_since_epoch(*last));
 
   family(out, "cronjob_next_run_timestamp_seconds", "gauge",
          "When the job runs next, in seconds since the epoch (absent while the scheduler is disabled).");
   for (const JobSnapshot& job : jobs)
     if (job.next_run)
-      fmt::format_to(std::back_inserter(out), "cronjob_next_run_timestamp_seconds{{job=\"{}\"}} {}\n", label(job),
+      fmt::format_to(std::back_inserter(out), "cronjob_next_run_timestamp_seconds{{cronjob=\"{}\"}} {}\n", label(job),
                      job.next_run->time_since_epoch().count());
 
   family(out, "cronjob_running", "gauge", "1 while a run of the job is in progress or waits for a retry.");
   for (const JobSnapshot& job : jobs)
-    fmt::format_to(std::back_inserter(out), "cronjob_running{{job=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
+    fmt::format_to(std::back_inserter(out), "cronjob_running{{cronjob=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
 
   family(out, "cronjob_skipped_total", "counter",
          "Ticks this process did not run: overlap (the previous run was still going) or missed (the process was "
@@ -162,8 +162,8 @@ std::string Metrics::scrape() {
       auto found = counters.outcomes.find(outcome);
       return found == counters.outcomes.end() ? std::uint64_t{0} : found->second;
     };
-    fmt::format_to(std::back_inserter(out), "cronjob_skipped_total{{job=\"{0}\",reason=\"overlap\"}} {1}\n"
-                   "cronjob_skipped_total{{job=\"{0}\",reason=\"missed\"}} {2}\n",
+    fmt::format_to(std::back_inserter(out), "cronjob_skipped_total{{cronjob=\"{0}\",reason=\"overlap\"}} {1}\n"
+                   "cronjob_skipped_total{{cronjob=\"{0}\",reason=\"missed\"}} {2}\n",
                    label(job), count_of(Outcome::skipped), count_of(Outcome::missed));
   }
   return out;
