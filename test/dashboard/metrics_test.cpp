@@ -100,6 +100,8 @@ TEST_F(MetricsTest, CountsRunsAndTicksNotRunByJobAndOutcome) {
                          epoch("2026-03-01T16:00:00Z"));
   EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{cronjob=\"import-feed\"} " +
                          epoch("2026-03-01T14:30:00Z"));
+  EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="nightly-report"} 7200)");
+  EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="import-feed"} 3600)");
   EXPECT_NE(after.find("cronjob_last_success_timestamp_seconds{cronjob=\"nightly-report\"} "), std::string::npos);
   EXPECT_EQ(after.find("cronjob_last_success_timestamp_seconds{cronjob=\"import-feed\"}"), std::string::npos)
       << "a job that never succeeded has no last success";
@@ -189,6 +191,7 @@ TEST_F(MetricsTest, ADisabledSchedulerHasNoNextRun) {
   runtime->start();
   std::string text = metrics();
   EXPECT_EQ(text.find("cronjob_next_run_timestamp_seconds{"), std::string::npos) << text;
+  EXPECT_EQ(text.find("cronjob_interval_seconds{"), std::string::npos) << text;
   EXPECT_EQ(json_of(get("/cron/api/jobs"))["jobs"][0]["next_run"], nullptr);
   EXPECT_PROMTOOL_ACCEPTS(text);
 }

@@ -1,5 +1,7 @@
 #include "dashboard/metrics.hpp"
 
+#include <cron/schedule.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -148,6 +150,16 @@ std::string Metrics::scrape() {
     if (job.next_run)
       fmt::format_to(std::back_inserter(out), "cronjob_next_run_timestamp_seconds{{cronjob=\"{}\"}} {}\n", label(job),
                      job.next_run->time_since_epoch().count());
+
+  family(out, "cronjob_interval_seconds", "gauge",
+         "Seconds from the next run to the one after it: the scale of the alerting rules' \"two intervals\" "
+         "(absent while the scheduler is disabled).");
+  for (const JobSnapshot& job : jobs) {
+    auto schedule = Schedule::parse(job.schedule);
+    if (job.next_run && schedule)
+      fmt::format_to(std::back_inserter(out), "cronjob_interval_seconds{{cronjob=\"{}\"}} {}\n", label(job),
+                     (schedule.value().next(*job.next_run) - *job.next_run).count());
+  }
 
   family(out, "cronjob_running", "gauge", "1 while a run of the job is in progress or waits for a retry.");
   for (const JobSnapshot& job : jobs)
