@@ -1,11 +1,12 @@
 #pragma once
-/// The dashboard (DESIGN section 7): an HTML page, a JSON API and Prometheus metrics over a Runtime, served from
+/// The dashboard (docs/dashboard.md): an HTML page, a JSON API and Prometheus metrics over a Runtime, served from
 /// the service's own process. It only reads snapshots and history and calls trigger(); the Runtime knows nothing
 /// of it, so a service that does not link cronc::dashboard carries no HTTP server.
 
 #include <cron/runtime.hpp>
 #include <cron/status.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -21,6 +22,10 @@ struct DashboardOptions {
   std::string token{};
   std::size_t max_body_bytes = 1024;   ///< larger request bodies get 413
   std::size_t max_query_bytes = 1024;  ///< longer query strings get 414
+  /// A request must arrive in full within this, headers and body (slower senders get 408), and its response be
+  /// taken within it; a slow client waits on the listener's thread, never on a worker.
+  std::chrono::milliseconds request_timeout{5000};
+  std::size_t max_connections = 64;  ///< open at once, slow ones included; more get 503
 
   /// The dashboard as Options::dashboard and Options::dashboard_token (CRON_DASHBOARD, CRON_DASHBOARD_TOKEN) say.
   static DashboardOptions from(const Options& options);
