@@ -100,6 +100,13 @@ TEST_F(MetricsTest, CountsRunsAndTicksNotRunByJobAndOutcome) {
                          epoch("2026-03-01T16:00:00Z"));
   EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{cronjob=\"import-feed\"} " +
                          epoch("2026-03-01T14:30:00Z"));
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="nightly-report",state="up"} 1)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="nightly-report",state="failing"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="failing"} 1)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="up"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="new"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="late"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="paused"} 0)");
   EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="nightly-report"} 7200)");
   EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="import-feed"} 3600)");
   EXPECT_NE(after.find("cronjob_last_success_timestamp_seconds{cronjob=\"nightly-report\"} "), std::string::npos);

@@ -1,5 +1,7 @@
 #include "dashboard/metrics.hpp"
 
+#include "dashboard/api.hpp"
+
 #include <cron/schedule.hpp>
 
 #include <fmt/format.h>
@@ -39,11 +41,12 @@ std::string escape_label_value(std::string_view value) {
   return escaped;
 }
 
-Metrics::Metrics(const Runtime& runtime) : runtime_(runtime) {
+Metrics::Metrics(const Runtime& runtime) : runtime_(runtime), clock_(clock_of(runtime)) {
   for (const JobSnapshot& job : runtime.snapshot(0)) {
     JobCounters& counters = jobs_[job.id];
     auto recent = runtime.history(job.id, kPage);
     if (!recent.empty()) counters.counted_until = recent.front().id;
+    counters.last_finished = last_finished_outcome(recent);
     for (const Execution& execution : recent) {
       if (execution.outcome != Outcome::succeeded) continue;
       counters.last_success = execution.finished;
@@ -71,6 +74,7 @@ void Metrics::update(const std::string& id, JobCounters& counters) {
   for (bool first = true;; first = false) {
     auto page = runtime_.history(id, kPage, before);
     if (first) {
+      if (auto last = last_finished_outcome(page)) counters.last_finished = last;
       for (const Execution& execution : page) {
         if (execution.outcome != Outcome::succeeded) continue;
         if (!counters.last_success || execution.finished > *counters.last_success)
@@ -164,6 +168,16 @@ std::string Metrics::scrape() {
   family(out, "cronjob_running", "gauge", "1 while a run of the job is in progress or waits for a retry.");
   for (const JobSnapshot& job : jobs)
     fmt::format_to(std::back_inserter(out), "cronjob_running{{cronjob=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
+
+  family(out, "cronjob_state", "gauge",
+         "1 for the job's state (new, up, failing, late or paused), 0 for the others.");
+  TimePoint now = clock_->now();
+  for (const JobSnapshot& job : jobs) {
+    Health health = health_of_job(runtime_, job, jobs_[job.id].last_finished, now);
+    for (Health state : kHealthStates)
+      fmt::format_to(std::back_inserter(out), "cronjob_state{{cronjob=\"{}\",state=\"{}\"}} {}\n", label(job),
+                     to_string(state), state == health ? 1 : 0);
+  }
 
   family(out, "cronjob_skipped_total", "counter",
          "Ticks this process did not run: overlap (the previous run was still going) or missed (the process was "
