@@ -14,6 +14,8 @@ install(EXPORT croncTargets NAMESPACE cronc:: DESTINATION "${cronc_config_dir}")
 install(FILES "${PROJECT_BINARY_DIR}/install/croncConfig.cmake" "${PROJECT_BINARY_DIR}/croncConfigVersion.cmake"
               cmake/CroncGenerate.cmake DESTINATION "${cronc_config_dir}")
 install(FILES schema/manifest.schema.json DESTINATION "${CRONC_SCHEMA_DIR}")
+# Alerting rules for the dashboard's metrics (docs/dashboard.md), for prometheus.yml's rule_files.
+install(FILES docs/prometheus/cronjob.rules.yml DESTINATION "${CMAKE_INSTALL_DATADIR}/cronc/prometheus")
 
 # The build tree as a package: -Dcronc_DIR=<cronc build folder>. Its targets point into the build tree, its
 # schema into the source tree.

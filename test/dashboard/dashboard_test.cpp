@@ -107,6 +107,8 @@ TEST_F(DashboardTest, ListsJobsWithScheduleNextRunAndRecentExecutions) {
   EXPECT_EQ(feed["schedule"], "schedule:30 * * * *");
   EXPECT_EQ(feed["last"]["outcome"], "failed");
   EXPECT_EQ(feed["next_run"], "2026-03-01T11:30:00Z");
+  EXPECT_EQ(report["state"], "up");
+  EXPECT_EQ(feed["state"], "failing");
 }
 
 TEST_F(DashboardTest, ShowsOneJob) {
@@ -116,6 +118,7 @@ TEST_F(DashboardTest, ShowsOneJob) {
   EXPECT_EQ(body["job"]["last"], nullptr);
   EXPECT_EQ(body["job"]["recent"], json::array());
   EXPECT_EQ(body["now"], "2026-03-01T09:59:30.000Z");
+  EXPECT_EQ(body["job"]["state"], "new");
   auto unknown = get("/cron/api/jobs/no-such-job");
   EXPECT_EQ(unknown->status, 404);
   EXPECT_EQ(json_of(unknown)["error"], "no job 'no-such-job'");

@@ -75,35 +75,47 @@ TEST_F(MetricsTest, CountsRunsAndTicksNotRunByJobAndOutcome) {
   runtime->wait_until_ticks_handled();
 
   std::string during = metrics();
-  EXPECT_LINE(during, R"(cronjob_running{job="nightly-report"} 1)");
-  EXPECT_LINE(during, R"(cronjob_running{job="import-feed"} 0)");
-  EXPECT_LINE(during, R"(cronjob_runs_total{job="nightly-report",outcome="succeeded"} 1)");
-  EXPECT_LINE(during, R"(cronjob_skipped_total{job="nightly-report",reason="overlap"} 1)");
+  EXPECT_LINE(during, R"(cronjob_running{cronjob="nightly-report"} 1)");
+  EXPECT_LINE(during, R"(cronjob_running{cronjob="import-feed"} 0)");
+  EXPECT_LINE(during, R"(cronjob_runs_total{cronjob="nightly-report",outcome="succeeded"} 1)");
+  EXPECT_LINE(during, R"(cronjob_skipped_total{cronjob="nightly-report",reason="overlap"} 1)");
 
   gate.open();
   runtime->wait_until_idle();
   std::string after = metrics();
-  EXPECT_LINE(after, R"(cronjob_running{job="nightly-report"} 0)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="nightly-report",outcome="succeeded"} 2)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="nightly-report",outcome="failed"} 0)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="import-feed",outcome="failed"} 1)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="import-feed",outcome="succeeded"} 0)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="import-feed",outcome="timed_out"} 0)");
-  EXPECT_LINE(after, R"(cronjob_runs_total{job="import-feed",outcome="interrupted"} 0)");
-  EXPECT_LINE(after, R"(cronjob_skipped_total{job="nightly-report",reason="overlap"} 1)");
-  EXPECT_LINE(after, R"(cronjob_skipped_total{job="nightly-report",reason="missed"} 0)");
-  EXPECT_LINE(after, R"(cronjob_skipped_total{job="import-feed",reason="missed"} 3)");
-  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_count{job="nightly-report"} 2)");
-  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="+Inf"} 2)");
-  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_count{job="import-feed"} 1)");
-  EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{job=\"nightly-report\"} " +
+  EXPECT_LINE(after, R"(cronjob_running{cronjob="nightly-report"} 0)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="nightly-report",outcome="succeeded"} 2)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="nightly-report",outcome="failed"} 0)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="import-feed",outcome="failed"} 1)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="import-feed",outcome="succeeded"} 0)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="import-feed",outcome="timed_out"} 0)");
+  EXPECT_LINE(after, R"(cronjob_runs_total{cronjob="import-feed",outcome="interrupted"} 0)");
+  EXPECT_LINE(after, R"(cronjob_skipped_total{cronjob="nightly-report",reason="overlap"} 1)");
+  EXPECT_LINE(after, R"(cronjob_skipped_total{cronjob="nightly-report",reason="missed"} 0)");
+  EXPECT_LINE(after, R"(cronjob_skipped_total{cronjob="import-feed",reason="missed"} 3)");
+  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_count{cronjob="nightly-report"} 2)");
+  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="+Inf"} 2)");
+  EXPECT_LINE(after, R"(cronjob_run_duration_seconds_count{cronjob="import-feed"} 1)");
+  EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{cronjob=\"nightly-report\"} " +
                          epoch("2026-03-01T16:00:00Z"));
-  EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{job=\"import-feed\"} " +
+  EXPECT_LINE(after, "cronjob_next_run_timestamp_seconds{cronjob=\"import-feed\"} " +
                          epoch("2026-03-01T14:30:00Z"));
-  EXPECT_NE(after.find("cronjob_last_success_timestamp_seconds{job=\"nightly-report\"} "), std::string::npos);
-  EXPECT_EQ(after.find("cronjob_last_success_timestamp_seconds{job=\"import-feed\"}"), std::string::npos)
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="nightly-report",state="up"} 1)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="nightly-report",state="failing"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="failing"} 1)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="up"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="new"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="late"} 0)");
+  EXPECT_LINE(after, R"(cronjob_state{cronjob="import-feed",state="paused"} 0)");
+  EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="nightly-report"} 7200)");
+  EXPECT_LINE(after, R"(cronjob_interval_seconds{cronjob="import-feed"} 3600)");
+  EXPECT_NE(after.find("cronjob_last_success_timestamp_seconds{cronjob=\"nightly-report\"} "), std::string::npos);
+  EXPECT_EQ(after.find("cronjob_last_success_timestamp_seconds{cronjob=\"import-feed\"}"), std::string::npos)
       << "a job that never succeeded has no last success";
   EXPECT_EQ(metrics(), after) << "a scrape counted something twice";
+  // Prometheus sets `job` itself and would rename ours to `exported_job`.
+  EXPECT_EQ(after.find("{job="), std::string::npos);
+  EXPECT_EQ(after.find(",job="), std::string::npos);
   EXPECT_PROMTOOL_ACCEPTS(after);
 }
 
@@ -126,23 +138,23 @@ TEST_F(MetricsTest, CountsThisReplicasRunsOnceEachFromWhenTheDashboardWasMade) {
   record("nightly-report", Outcome::timed_out, 20min);
 
   std::string first = metrics();
-  EXPECT_LINE(first, R"(cronjob_runs_total{job="nightly-report",outcome="succeeded"} 1)");
-  EXPECT_LINE(first, R"(cronjob_runs_total{job="nightly-report",outcome="failed"} 1)");
-  EXPECT_LINE(first, R"(cronjob_runs_total{job="nightly-report",outcome="timed_out"} 1)");
-  EXPECT_LINE(first, R"(cronjob_skipped_total{job="nightly-report",reason="overlap"} 1)");
-  EXPECT_LINE(first, R"(cronjob_skipped_total{job="nightly-report",reason="missed"} 1)");
+  EXPECT_LINE(first, R"(cronjob_runs_total{cronjob="nightly-report",outcome="succeeded"} 1)");
+  EXPECT_LINE(first, R"(cronjob_runs_total{cronjob="nightly-report",outcome="failed"} 1)");
+  EXPECT_LINE(first, R"(cronjob_runs_total{cronjob="nightly-report",outcome="timed_out"} 1)");
+  EXPECT_LINE(first, R"(cronjob_skipped_total{cronjob="nightly-report",reason="overlap"} 1)");
+  EXPECT_LINE(first, R"(cronjob_skipped_total{cronjob="nightly-report",reason="missed"} 1)");
   // The histogram: 0.05 s, 2 s and 1200 s.
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="0.01"} 0)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="0.1"} 1)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="1"} 1)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="5"} 2)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="900"} 2)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="1800"} 3)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{job="nightly-report",le="+Inf"} 3)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_sum{job="nightly-report"} 1202.05)");
-  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_count{job="nightly-report"} 3)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="0.01"} 0)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="0.1"} 1)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="1"} 1)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="5"} 2)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="900"} 2)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="1800"} 3)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_bucket{cronjob="nightly-report",le="+Inf"} 3)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_sum{cronjob="nightly-report"} 1202.05)");
+  EXPECT_LINE(first, R"(cronjob_run_duration_seconds_count{cronjob="nightly-report"} 3)");
   // The last success of any replica: the other one's, at 09:30.
-  EXPECT_LINE(first, "cronjob_last_success_timestamp_seconds{job=\"nightly-report\"} " +
+  EXPECT_LINE(first, "cronjob_last_success_timestamp_seconds{cronjob=\"nightly-report\"} " +
                          epoch("2026-03-01T09:30:00Z"));
 
   // The run that was going at the first scrape counts once it finished, and only once.
@@ -150,9 +162,9 @@ TEST_F(MetricsTest, CountsThisReplicasRunsOnceEachFromWhenTheDashboardWasMade) {
   running.finished = TimePoint(at("2026-03-01T09:45:00Z"));
   store->finish(running);
   std::string second = metrics();
-  EXPECT_LINE(second, R"(cronjob_runs_total{job="nightly-report",outcome="succeeded"} 2)");
-  EXPECT_LINE(second, R"(cronjob_run_duration_seconds_count{job="nightly-report"} 4)");
-  EXPECT_LINE(second, "cronjob_last_success_timestamp_seconds{job=\"nightly-report\"} " +
+  EXPECT_LINE(second, R"(cronjob_runs_total{cronjob="nightly-report",outcome="succeeded"} 2)");
+  EXPECT_LINE(second, R"(cronjob_run_duration_seconds_count{cronjob="nightly-report"} 4)");
+  EXPECT_LINE(second, "cronjob_last_success_timestamp_seconds{cronjob=\"nightly-report\"} " +
                           epoch("2026-03-01T09:45:00Z"));
   EXPECT_EQ(metrics(), second);
   EXPECT_PROMTOOL_ACCEPTS(second);
@@ -161,7 +173,7 @@ TEST_F(MetricsTest, CountsThisReplicasRunsOnceEachFromWhenTheDashboardWasMade) {
 TEST_F(MetricsTest, ReadsBackPastAFullPageOfNewExecutions) {
   serve();
   for (int i = 0; i < 450; ++i) record("nightly-report", Outcome::succeeded, 1ms);
-  EXPECT_LINE(metrics(), R"(cronjob_runs_total{job="nightly-report",outcome="succeeded"} 450)");
+  EXPECT_LINE(metrics(), R"(cronjob_runs_total{cronjob="nightly-report",outcome="succeeded"} 450)");
 }
 
 constexpr JobDefinition kOddlyNamedJobs[] = {
@@ -172,7 +184,7 @@ TEST_F(MetricsTest, EscapesLabelValues) {
   make_runtime(kOddlyNamedJobs);
   serve();
   std::string text = metrics();
-  EXPECT_LINE(text, R"(cronjob_running{job="say \"hi\"\\now\nplease"} 0)");
+  EXPECT_LINE(text, R"(cronjob_running{cronjob="say \"hi\"\\now\nplease"} 0)");
   EXPECT_PROMTOOL_ACCEPTS(text);
 }
 
@@ -186,6 +198,7 @@ TEST_F(MetricsTest, ADisabledSchedulerHasNoNextRun) {
   runtime->start();
   std::string text = metrics();
   EXPECT_EQ(text.find("cronjob_next_run_timestamp_seconds{"), std::string::npos) << text;
+  EXPECT_EQ(text.find("cronjob_interval_seconds{"), std::string::npos) << text;
   EXPECT_EQ(json_of(get("/cron/api/jobs"))["jobs"][0]["next_run"], nullptr);
   EXPECT_PROMTOOL_ACCEPTS(text);
 }

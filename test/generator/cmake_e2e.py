@@ -289,7 +289,7 @@ def install(generator):
     code, output = run([CMAKE, "--install", BUILD, "--prefix", prefix])
     expect(code == 0, "cmake --install failed", output)
     for pattern in ("bin/cronc", "include/cron/cron.hpp", "include/cron/job_table.hpp",
-                    "share/cronc/manifest.schema.json",
+                    "share/cronc/manifest.schema.json", "share/cronc/prometheus/cronjob.rules.yml",
                     "lib*/libcronc_runtime.*", "lib*/cmake/cronc/croncConfig.cmake",
                     "lib*/cmake/cronc/croncConfigVersion.cmake", "lib*/cmake/cronc/croncTargets.cmake",
                     "lib*/cmake/cronc/CroncGenerate.cmake"):

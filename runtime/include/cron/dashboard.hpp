@@ -6,6 +6,7 @@
 #include <cron/runtime.hpp>
 #include <cron/status.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -21,6 +22,10 @@ struct DashboardOptions {
   std::string token{};
   std::size_t max_body_bytes = 1024;   ///< larger request bodies get 413
   std::size_t max_query_bytes = 1024;  ///< longer query strings get 414
+  /// A request must arrive in full within this, headers and body (slower senders get 408), and its response be
+  /// taken within it; a slow client waits on the listener's thread, never on a worker.
+  std::chrono::milliseconds request_timeout{5000};
+  std::size_t max_connections = 64;  ///< open at once, slow ones included; more get 503
 
   /// The dashboard as Options::dashboard and Options::dashboard_token (CRON_DASHBOARD, CRON_DASHBOARD_TOKEN) say.
   static DashboardOptions from(const Options& options);

@@ -50,10 +50,20 @@ json to_json(const Execution& execution) {
   };
 }
 
+std::shared_ptr<Clock> clock_of(const Runtime& runtime) {
+  return runtime.options().clock ? runtime.options().clock : std::make_shared<SystemClock>();
+}
+
+Health health_of_job(const Runtime& runtime, const JobSnapshot& job, std::optional<Outcome> last_finished,
+                     TimePoint now) {
+  return health_of({.last_finished = last_finished,
+                    .next_due = job.next_run,
+                    .now = now,
+                    .misfire_grace = runtime.options().misfire_grace});
+}
+
 Api::Api(Runtime& runtime, bool runs_allowed)
-    : runtime_(runtime),
-      clock_(runtime.options().clock ? runtime.options().clock : std::make_shared<SystemClock>()),
-      runs_allowed_(runs_allowed) {
+    : runtime_(runtime), clock_(clock_of(runtime)), runs_allowed_(runs_allowed) {
   for (const JobSnapshot& job : runtime.snapshot(0)) ids_.insert(job.id);
 }
 
@@ -69,6 +79,7 @@ json Api::job_json(const JobSnapshot& job) const {
       {"description", job.description},
       {"next_run", job.next_run ? json(format_utc(*job.next_run)) : json(nullptr)},
       {"running", job.running},
+      {"state", to_string(health_of_job(runtime_, job, last_finished_outcome(job.recent), clock_->now()))},
       {"last", recent.empty() ? json(nullptr) : recent.front()},
       {"recent", recent},
   };

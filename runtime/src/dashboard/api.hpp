@@ -3,6 +3,7 @@
 
 #include "dashboard/reply.hpp"
 
+#include <cron/health.hpp>
 #include <cron/runtime.hpp>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,14 @@ nlohmann::json to_json(const Execution& execution);
 
 /// `2026-03-01T10:00:00.123Z`.
 std::string format_utc_ms(TimePoint time);
+
+/// The runtime's clock (a system clock unless the options inject one), for "now" in the API and the states.
+std::shared_ptr<Clock> clock_of(const Runtime& runtime);
+
+/// The health of `job` at `now`, from the outcome of its last finished run. Pause is not kept yet, so no job is
+/// `paused` here until the runtime keeps it in the store (issue 18).
+Health health_of_job(const Runtime& runtime, const JobSnapshot& job, std::optional<Outcome> last_finished,
+                     TimePoint now);
 
 class Api {
  public:

@@ -1,18 +1,18 @@
-// The Dashboard: cpp-httplib at the edge; everything it answers comes from the route, access, API, page and
-// metrics functions.
+// The Dashboard: the listener owns the sockets and reads each request in full; cpp-httplib parses and routes the
+// complete ones; everything it answers comes from the route, access, API, page and metrics functions.
 
 #include <cron/dashboard.hpp>
 
 #include "dashboard/access.hpp"
 #include "dashboard/api.hpp"
 #include "dashboard/listen_address.hpp"
+#include "dashboard/listener.hpp"
 #include "dashboard/metrics.hpp"
 #include "dashboard/page.hpp"
 #include "dashboard/routes.hpp"
 
 #include <httplib.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -37,6 +37,50 @@ void send(const Reply& reply, httplib::Response& response) {
   response.set_content(reply.body, reply.content_type.c_str());
 }
 
+/// httplib's request parsing and routing, over requests the listener has already read in full.
+class Router : public httplib::Server {
+ public:
+  void answer(httplib::Stream& stream) {
+    bool closed = false;
+    process_request(stream, /*close_connection=*/true, closed, nullptr);
+  }
+};
+
+/// A complete request as httplib reads it: reads come from the received bytes, writes go to the socket.
+class ReceivedStream : public httplib::Stream {
+ public:
+  ReceivedStream(const dashboard::ReceivedRequest& request, std::chrono::milliseconds write_timeout)
+      : request_(request), write_timeout_(write_timeout) {}
+
+  bool is_readable() const override { return read_ < request_.bytes.size(); }
+  bool is_writable() const override { return writable_; }
+  ssize_t read(char* ptr, size_t size) override {
+    size = std::min(size, request_.bytes.size() - read_);
+    std::copy_n(request_.bytes.data() + read_, size, ptr);
+    read_ += size;
+    return static_cast<ssize_t>(size);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    writable_ = writable_ && dashboard::send_all(request_.socket, {ptr, size}, write_timeout_);
+    return writable_ ? static_cast<ssize_t>(size) : -1;
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = request_.peer_address;
+    port = request_.peer_port;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = request_.local_address;
+    port = request_.local_port;
+  }
+  socket_t socket() const override { return request_.socket; }
+
+ private:
+  const dashboard::ReceivedRequest& request_;
+  std::chrono::milliseconds write_timeout_;
+  std::size_t read_ = 0;
+  bool writable_ = true;
+};
+
 }  // namespace
 
 DashboardOptions DashboardOptions::from(const Options& options) {
@@ -57,6 +101,8 @@ struct Dashboard::Server {
 
   Reply handle(const httplib::Request& request);
   Reply dispatch(const dashboard::Routed& routed, const httplib::Request& request);
+  /// What the listener answers for a request refused before httplib saw it.
+  Reply refusal(const dashboard::Frame& frame) const;
   void configure();
 
   DashboardOptions options;
@@ -64,9 +110,9 @@ struct Dashboard::Server {
   dashboard::AccessPolicy policy;
   std::unique_ptr<dashboard::Api> api;
   std::unique_ptr<dashboard::Metrics> metrics;
-  httplib::Server http;
+  Router http;
+  std::unique_ptr<dashboard::Listener> listener;
   std::thread thread;
-  std::atomic<bool> listening_ended{false};
   int port = 0;
   bool configured = false;
   bool serving = false;
@@ -122,44 +168,38 @@ Reply Dashboard::Server::dispatch(const dashboard::Routed& routed, const httplib
   return dashboard::error_reply(request.path, 500, "unhandled route");
 }
 
+Reply Dashboard::Server::refusal(const dashboard::Frame& frame) const {
+  if (frame.status == 405) {
+    dashboard::Routed routed = dashboard::route(frame.method, frame.path);
+    if (routed.result == dashboard::Routed::Result::not_found)
+      return dashboard::error_reply(frame.path, 404, "nothing here; the dashboard is at /cron");
+    Reply reply = dashboard::error_reply(frame.path, 405, frame.method + " is not allowed here; use " +
+                                                              std::string(routed.allow));
+    reply.headers.emplace_back("Allow", std::string(routed.allow));
+    return reply;
+  }
+  return dashboard::error_reply(frame.path, frame.status, frame.message);
+}
+
 void Dashboard::Server::configure() {
   auto answer = [this](const httplib::Request& request, httplib::Response& response) {
     send(handle(request), response);
   };
   // Every method goes to one handler, so an unknown path is 404 and a known one with the wrong method 405
-  // whatever the method; httplib reads (and bounds) a body before calling it.
+  // whatever the method; the listener has read and bounded the body before httplib parses it.
   http.Get(".*", answer);
   http.Post(".*", answer);
   http.Put(".*", answer);
   http.Patch(".*", answer);
   http.Delete(".*", answer);
   http.Options(".*", answer);
-  // A POST without Content-Length has no body (`curl -X POST`), but httplib would answer 400; it is answered
-  // before httplib tries to read one.
-  http.set_pre_routing_handler([answer](const httplib::Request& request, httplib::Response& response) {
-    bool bodiless = !request.has_header("Content-Length") && !request.has_header("Transfer-Encoding");
-    if (!bodiless || (request.method != "POST" && request.method != "PUT" && request.method != "PATCH"))
-      return httplib::Server::HandlerResponse::Unhandled;
-    answer(request, response);
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second process silently shares the port.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_keep_alive_timeout(2);
-  http.set_default_headers({{"Cache-Control", "no-store"},
-                            {"X-Content-Type-Options", "nosniff"},
-                            {"Referrer-Policy", "no-referrer"}});
-  // httplib's own refusals (413 for a large body, 414 for a long URI, 400 for a malformed request) get a message.
-  http.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
+  http.set_default_headers({dashboard::kCommonHeaders.begin(), dashboard::kCommonHeaders.end()});
+  // httplib's own refusals (416 for a malformed Range, say) get a message.
+  http.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return;
-    std::string message = response.status == 413
-                              ? "the request body is larger than " + std::to_string(options.max_body_bytes) + " bytes"
-                              : "the request was refused (HTTP " + std::to_string(response.status) + ")";
-    send(dashboard::error_reply(request.path, response.status, std::move(message)), response);
+    send(dashboard::error_reply(request.path, response.status,
+                                "the request was refused (HTTP " + std::to_string(response.status) + ")"),
+         response);
   });
   http.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
                                 std::exception_ptr error) {
@@ -192,21 +232,26 @@ Status Dashboard::start() {
   }
   if (!s.configured) s.configure();
   s.configured = true;
+  dashboard::ListenerOptions listening;
+  listening.frame.max_body_bytes = s.options.max_body_bytes;
+  listening.request_timeout = s.options.request_timeout;
+  listening.max_connections = s.options.max_connections;
+  auto listener = std::make_unique<dashboard::Listener>(
+      listening,
+      [&s](const dashboard::ReceivedRequest& request) {
+        ReceivedStream stream(request, s.options.request_timeout);
+        s.http.answer(stream);
+      },
+      [&s](const dashboard::Frame& frame) { return dashboard::render_response(s.refusal(frame)); });
   errno = 0;
-  int port = s.address->port == 0 ? s.http.bind_to_any_port(s.address->host)
-                                   : (s.http.bind_to_port(s.address->host, s.address->port) ? s.address->port : -1);
+  int port = listener->bind(s.address->host, s.address->port);
   if (port <= 0) {
     int error = errno;
     return Status::failure("the dashboard cannot listen on " + s.options.address +
                            (error != 0 ? std::string(": ") + std::strerror(error) : std::string()));
   }
-  s.listening_ended = false;
-  s.thread = std::thread([&s] {
-    s.http.listen_after_bind();
-    s.listening_ended = true;
-  });
-  // stop() is only safe once the server runs: before that, httplib's stop() does nothing.
-  while (!s.http.is_running() && !s.listening_ended) std::this_thread::yield();
+  s.listener = std::move(listener);
+  s.thread = std::thread([&s] { s.listener->run(); });
   s.port = port;
   s.serving = true;
   return Status::success();
@@ -214,8 +259,9 @@ Status Dashboard::start() {
 
 void Dashboard::stop() {
   if (!server_ || !server_->serving) return;
-  server_->http.stop();
+  server_->listener->stop();
   if (server_->thread.joinable()) server_->thread.join();
+  server_->listener.reset();
   server_->serving = false;
   server_->port = 0;
 }

@@ -1,5 +1,9 @@
 #include "dashboard/metrics.hpp"
 
+#include "dashboard/api.hpp"
+
+#include <cron/schedule.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,11 +41,12 @@ std::string escape_label_value(std::string_view value) {
   return escaped;
 }
 
-Metrics::Metrics(const Runtime& runtime) : runtime_(runtime) {
+Metrics::Metrics(const Runtime& runtime) : runtime_(runtime), clock_(clock_of(runtime)) {
   for (const JobSnapshot& job : runtime.snapshot(0)) {
     JobCounters& counters = jobs_[job.id];
     auto recent = runtime.history(job.id, kPage);
     if (!recent.empty()) counters.counted_until = recent.front().id;
+    counters.last_finished = last_finished_outcome(recent);
     for (const Execution& execution : recent) {
       if (execution.outcome != Outcome::succeeded) continue;
       counters.last_success = execution.finished;
@@ -69,6 +74,7 @@ void Metrics::update(const std::string& id, JobCounters& counters) {
   for (bool first = true;; first = false) {
     auto page = runtime_.history(id, kPage, before);
     if (first) {
+      if (auto last = last_finished_outcome(page)) counters.last_finished = last;
       for (const Execution& execution : page) {
         if (execution.outcome != Outcome::succeeded) continue;
         if (!counters.last_success || execution.finished > *counters.last_success)
@@ -117,7 +123,7 @@ std::string Metrics::scrape() {
     const JobCounters& counters = jobs_[job.id];
     for (Outcome outcome : kRunOutcomes) {
       auto found = counters.outcomes.find(outcome);
-      fmt::format_to(std::back_inserter(out), "cronjob_runs_total{{job=\"{}\",outcome=\"{}\"}} {}\n", label(job),
+      fmt::format_to(std::back_inserter(out), "cronjob_runs_total{{cronjob=\"{}\",outcome=\"{}\"}} {}\n", label(job),
                      to_string(outcome), found == counters.outcomes.end() ? 0 : found->second);
     }
   }
@@ -126,12 +132,12 @@ std::string Metrics::scrape() {
   for (const JobSnapshot& job : jobs) {
     const JobCounters& counters = jobs_[job.id];
     for (std::size_t i = 0; i < std::size(kBuckets); ++i)
-      fmt::format_to(std::back_inserter(out), "cronjob_run_duration_seconds_bucket{{job=\"{}\",le=\"{}\"}} {}\n",
+      fmt::format_to(std::back_inserter(out), "cronjob_run_duration_seconds_bucket{{cronjob=\"{}\",le=\"{}\"}} {}\n",
                      label(job), kBuckets[i], counters.buckets[i]);
     fmt::format_to(std::back_inserter(out),
-                   "cronjob_run_duration_seconds_bucket{{job=\"{0}\",le=\"+Inf\"}} {1}\n"
-                   "cronjob_run_duration_seconds_sum{{job=\"{0}\"}} {2}\n"
-                   "cronjob_run_duration_seconds_count{{job=\"{0}\"}} {1}\n",
+                   "cronjob_run_duration_seconds_bucket{{cronjob=\"{0}\",le=\"+Inf\"}} {1}\n"
+                   "cronjob_run_duration_seconds_sum{{cronjob=\"{0}\"}} {2}\n"
+                   "cronjob_run_duration_seconds_count{{cronjob=\"{0}\"}} {1}\n",
                    label(job), counters.duration_count, counters.duration_sum);
   }
 
@@ -139,19 +145,39 @@ std::string Metrics::scrape() {
          "When the job last finished successfully (any replica), in seconds since the epoch.");
   for (const JobSnapshot& job : jobs)
     if (const auto& last = jobs_[job.id].last_success)
-      fmt::format_to(std::back_inserter(out), "cronjob_last_success_timestamp_seconds{{job=\"{}\"}} {}\n",
+      fmt::format_to(std::back_inserter(out), "cronjob_last_success_timestamp_seconds{{cronjob=\"{}\"}} {}\n",
                      label(job), seconds_since_epoch(*last));
 
   family(out, "cronjob_next_run_timestamp_seconds", "gauge",
          "When the job runs next, in seconds since the epoch (absent while the scheduler is disabled).");
   for (const JobSnapshot& job : jobs)
     if (job.next_run)
-      fmt::format_to(std::back_inserter(out), "cronjob_next_run_timestamp_seconds{{job=\"{}\"}} {}\n", label(job),
+      fmt::format_to(std::back_inserter(out), "cronjob_next_run_timestamp_seconds{{cronjob=\"{}\"}} {}\n", label(job),
                      job.next_run->time_since_epoch().count());
+
+  family(out, "cronjob_interval_seconds", "gauge",
+         "Seconds from the next run to the one after it: the scale of the alerting rules' \"two intervals\" "
+         "(absent while the scheduler is disabled).");
+  for (const JobSnapshot& job : jobs) {
+    auto schedule = Schedule::parse(job.schedule);
+    if (job.next_run && schedule)
+      fmt::format_to(std::back_inserter(out), "cronjob_interval_seconds{{cronjob=\"{}\"}} {}\n", label(job),
+                     (schedule.value().next(*job.next_run) - *job.next_run).count());
+  }
 
   family(out, "cronjob_running", "gauge", "1 while a run of the job is in progress or waits for a retry.");
   for (const JobSnapshot& job : jobs)
-    fmt::format_to(std::back_inserter(out), "cronjob_running{{job=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
+    fmt::format_to(std::back_inserter(out), "cronjob_running{{cronjob=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
+
+  family(out, "cronjob_state", "gauge",
+         "1 for the job's state (new, up, failing, late or paused), 0 for the others.");
+  TimePoint now = clock_->now();
+  for (const JobSnapshot& job : jobs) {
+    Health health = health_of_job(runtime_, job, jobs_[job.id].last_finished, now);
+    for (Health state : kHealthStates)
+      fmt::format_to(std::back_inserter(out), "cronjob_state{{cronjob=\"{}\",state=\"{}\"}} {}\n", label(job),
+                     to_string(state), state == health ? 1 : 0);
+  }
 
   family(out, "cronjob_skipped_total", "counter",
          "Ticks this process did not run: overlap (the previous run was still going) or missed (the process was "
@@ -162,8 +188,8 @@ std::string Metrics::scrape() {
       auto found = counters.outcomes.find(outcome);
       return found == counters.outcomes.end() ? std::uint64_t{0} : found->second;
     };
-    fmt::format_to(std::back_inserter(out), "cronjob_skipped_total{{job=\"{0}\",reason=\"overlap\"}} {1}\n"
-                   "cronjob_skipped_total{{job=\"{0}\",reason=\"missed\"}} {2}\n",
+    fmt::format_to(std::back_inserter(out), "cronjob_skipped_total{{cronjob=\"{0}\",reason=\"overlap\"}} {1}\n"
+                   "cronjob_skipped_total{{cronjob=\"{0}\",reason=\"missed\"}} {2}\n",
                    label(job), count_of(Outcome::skipped), count_of(Outcome::missed));
   }
   return out;

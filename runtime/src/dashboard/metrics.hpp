@@ -3,10 +3,12 @@
 /// Prometheus convention: a restart resets them); gauges come from the runtime's snapshot and the store, so the
 /// last success survives restarts and covers every replica.
 
+#include <cron/clock.hpp>
 #include <cron/runtime.hpp>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -38,12 +40,14 @@ class Metrics {
     std::int64_t counted_until = 0;   ///< every execution up to this id is counted or not this replica's
     std::set<std::int64_t> counted;   ///< executions above `counted_until` already counted
     std::optional<TimePoint> last_success;
+    std::optional<Outcome> last_finished;  ///< of any replica, for the job's state
   };
 
   void update(const std::string& id, JobCounters& counters);
   void count(const Execution& execution, JobCounters& counters);
 
   const Runtime& runtime_;
+  std::shared_ptr<Clock> clock_;
   std::mutex mutex_;
   std::map<std::string, JobCounters, std::less<>> jobs_;
 };

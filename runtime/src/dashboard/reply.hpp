@@ -19,6 +19,10 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
+/// The headers every response carries.
+inline const std::vector<std::pair<std::string, std::string>> kCommonHeaders = {
+    {"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}};
+
 /// Query parameters as the server parsed them (the same type as httplib::Params).
 using Query = std::multimap<std::string, std::string>;
 
@@ -29,6 +33,9 @@ Reply json_reply(int status, const nlohmann::json& body);
 /// `{"error": message}` with `status`.
 Reply json_error(int status, std::string message);
 Reply text_reply(int status, std::string body);
+/// The bytes of `reply` as a whole HTTP/1.1 response that closes the connection, for the requests the listener
+/// answers itself (refused before they reach httplib).
+std::string render_response(const Reply& reply);
 /// An error as the path's clients read it: JSON under `/cron/api/`, plain text elsewhere.
 Reply error_reply(std::string_view path, int status, std::string message);
 

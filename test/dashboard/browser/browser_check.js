@@ -111,6 +111,9 @@ async function main() {
     const nextRun = await evaluate(`${rowsText}[0].querySelector('[data-label="Next run"] .rel').textContent`);
     check(/^in 1 h 4[23] min$/.test(nextRun),
           "the next run is relative to the service's clock");
+    const states = await evaluate(`${rowsText}.map(row => row.querySelector('[data-label="State"] .badge').textContent)`);
+    check(JSON.stringify(states) === JSON.stringify(["failing", "failing", "up"]),
+          "every job shows its state, from its last finished run: " + states.join(", "));
     await screenshot("dashboard-1280x800.png", 1280, 800);
     await screenshot("dashboard-390.png", 390, 844);
     await page("Emulation.setDeviceMetricsOverride", { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
