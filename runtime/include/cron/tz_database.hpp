@@ -15,6 +15,9 @@ namespace cron::tz {
 /// database has no zone or link of that name.
 std::shared_ptr<const ZoneRules> load_zone(std::string_view name);
 
+/// Whether the database has a zone or link of exactly this name.
+bool is_zone(std::string_view name);
+
 /// Every zone and link name, sorted: the candidates for a misspelt one.
 const std::vector<std::string>& zone_names();
 

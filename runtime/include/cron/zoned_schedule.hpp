@@ -57,6 +57,9 @@ enum class ClockChangeRule {
 /// The rule for an expression's text; a macro counts as its expansion (`@hourly` is `0 * * * *`).
 ClockChangeRule clock_change_rule(std::string_view expression);
 
+/// Schedule::describe() with the zone's name where it says UTC: "at 02:30 Europe/Berlin every day".
+std::string describe_in_zone(const Schedule& schedule, std::string_view zone_name);
+
 /// A cron expression matched against a zone's wall time.
 class ZonedSchedule {
  public:
@@ -68,6 +71,9 @@ class ZonedSchedule {
 
   /// The first fire instant strictly after `after` (a time with seconds rounds up to the next minute).
   std::chrono::sys_seconds next(std::chrono::sys_seconds after) const;
+
+  /// English, with the zone's name where UTC would be (describe_in_zone).
+  std::string describe() const { return describe_in_zone(schedule_, zone_->name()); }
 
   const Schedule& schedule() const { return schedule_; }
   const ZoneRules& zone() const { return *zone_; }

@@ -112,6 +112,15 @@ sys_seconds ZonedSchedule::next(sys_seconds after) const {
   }
 }
 
+std::string describe_in_zone(const Schedule& schedule, std::string_view zone_name) {
+  std::string text = schedule.describe();
+  const std::string zone = " " + std::string(zone_name);
+  constexpr std::string_view kUtc = " UTC";
+  for (auto at = text.find(kUtc); at != std::string::npos; at = text.find(kUtc, at + zone.size()))
+    text.replace(at, kUtc.size(), zone);
+  return text;
+}
+
 std::optional<ClockChangeEffect> first_clock_change_effect(const Schedule& schedule, const ZoneRules& zone,
                                                            sys_seconds from, sys_seconds until) {
   auto transitions = zone.transitions();

@@ -5,6 +5,7 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <numeric>
@@ -75,6 +76,11 @@ const std::vector<std::string>& zone_names() {
     return all;
   }();
   return names;
+}
+
+bool is_zone(std::string_view name) {
+  const auto& names = zone_names();
+  return std::binary_search(names.begin(), names.end(), name, std::less<>{});
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
