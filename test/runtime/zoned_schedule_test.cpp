@@ -267,6 +267,32 @@ TEST(ZonedReference, TheEngineAgreesWithMinuteSteppingAroundEveryTransition) {
   EXPECT_GE(transitions_checked, 17u);  // Europe/Berlin alone changes four times in 2026-2027
 }
 
+TEST(ZonedReference, TheEngineAgreesAroundEveryZonesChangesThisDecade) {
+  // Every zone and link of the system's database, each change from 2020 to 2030, the hours either side: the shapes
+  // that matter at a change (fixed in the gap, fixed in the repeat, wildcard) over every real offset and shift.
+  const std::vector<const char*> expressions = {"0,30 * * * *", "15 0-3 * * *", "45 23 * * *", "30 2 * * *"};
+  const sys_seconds first = sys_days{year{2020} / 1 / 1};
+  const sys_seconds last = sys_days{year{2031} / 1 / 1};
+  std::size_t changes = 0;
+  for (const std::string& name : tz::zone_names()) {
+    auto rules = tz::load_zone(name);
+    ASSERT_NE(rules, nullptr) << name;
+    for (const ZoneTransition& transition : rules->transitions()) {
+      if (transition.at < first || transition.at >= last) continue;
+      ++changes;
+      for (const char* expression : expressions) {
+        auto schedule = ZonedSchedule::cron(expression, rules).value();
+        sys_seconds from = transition.at - hours{4};
+        sys_seconds until = transition.at + hours{4};
+        ASSERT_EQ(local_texts(*rules, engine_fires(schedule, from, until)),
+                  local_texts(*rules, reference_fires(schedule, from, until)))
+            << '"' << expression << "\" in " << name << " around " << format_utc(transition.at);
+      }
+    }
+  }
+  EXPECT_GT(changes, 1000u);
+}
+
 /// systemd's next elapse times (UTC) for an OnCalendar expression with a zone, after `base`.
 std::vector<std::string> systemd_fires(const std::string& spec, sys_seconds base, int count) {
   std::string command = "TZ=UTC systemd-analyze calendar --iterations=" + std::to_string(count) + " --base-time=@" +
