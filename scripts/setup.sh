@@ -11,6 +11,7 @@ packages=(
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libyaml-cpp-dev
   python3-yaml systemd
+  libhowardhinnant-date-dev tzdata  # time zones: date/tz.h and its compiled date-tz on the system tz database
   libpq-dev libpqxx-dev postgresql
   prometheus  # promtool: the dashboard tests check /metrics with `promtool check metrics`
   chromium nodejs  # the dashboard's browser test: headless Chromium driven from Node.js over DevTools

@@ -28,6 +28,10 @@ cl::opt<std::string> next_manifest("manifest", cl::desc("Print the next fire tim
                                    cl::value_desc("FILE"), cl::sub(next_command), cl::cat(schedule_category));
 cl::opt<int> count("count", cl::desc("How many fire times to print (default 5)"), cl::init(5),
                    cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
+cl::opt<std::string> time_zone("time-zone",
+                               cl::desc("Read the expression in this IANA zone's local time, e.g. Europe/Berlin"),
+                               cl::value_desc("ZONE"), cl::sub(next_command), cl::sub(explain_command),
+                               cl::cat(schedule_category));
 cl::opt<std::string> from("from", cl::desc("Start after this UTC time, e.g. 2026-03-01T10:00:00Z (default: now)"),
                           cl::sub(next_command), cl::sub(explain_command), cl::cat(schedule_category));
 
@@ -103,6 +107,7 @@ void print_version(llvm::raw_ostream& out) { out << "cronc " CRONC_VERSION "\n";
 bool make_query(cronc::ScheduleQuery& query) {
   query.expression = next_expression;
   query.count = count;
+  query.time_zone = time_zone;
   if (count < 1 || count > 100000) {
     llvm::errs() << "cronc: error: --count must be between 1 and 100000\n";
     return false;

@@ -19,7 +19,7 @@ namespace {
 
 std::vector<RuleDescription> rule_descriptions() {
   std::vector<RuleDescription> descriptions;
-  for (const Rule& rule : all_rules()) descriptions.push_back({rule.id, rule.summary, rule.help});
+  for (const Rule& rule : all_rules()) descriptions.push_back({rule.id, rule.summary, rule.help, rule.level});
   return descriptions;
 }
 

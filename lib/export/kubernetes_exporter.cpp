@@ -2,6 +2,8 @@
 
 #include "export/fire_time_cover.hpp"
 
+#include <cron/zoned_schedule.hpp>
+
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
@@ -103,7 +105,7 @@ void emit_cronjob(YAML::Emitter& out, const ManifestJob& job, const CronJobEntry
 
   out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "schedule" << YAML::Value << YAML::DoubleQuoted << entry.schedule;
-  out << YAML::Key << "timeZone" << YAML::Value << "Etc/UTC";
+  out << YAML::Key << "timeZone" << YAML::Value << (job.time_zone.empty() ? "Etc/UTC" : job.time_zone);
   out << YAML::Key << "concurrencyPolicy" << YAML::Value << "Forbid";
   if (options.catch_up == cron::CatchUp::skip)
     out << YAML::Key << "startingDeadlineSeconds" << YAML::Value << options.misfire_grace_seconds;
@@ -172,7 +174,7 @@ bool render_kubernetes(const std::vector<ManifestJob>& jobs, const KubernetesOpt
       }
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      std::vector<std::string> lines = {job.id + ": " + job.schedule.describe() + "."};
+      std::vector<std::string> lines = {job.id + ": " + job_description(job) + "."};
       if (entries.size() > 1) {
         std::string names;
         for (std::size_t j = 0; j < entries.size(); ++j)

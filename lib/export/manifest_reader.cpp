@@ -1,5 +1,7 @@
 #include "export/manifest_reader.hpp"
 
+#include <cron/zoned_schedule.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -198,6 +200,10 @@ bool parse_manifest(std::string_view text, std::string_view path, std::vector<Ma
   std::sort(parsed.begin(), parsed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   jobs = std::move(parsed);
   return true;
+}
+
+std::string job_description(const ManifestJob& job) {
+  return job.time_zone.empty() ? job.schedule.describe() : cron::describe_in_zone(job.schedule, job.time_zone);
 }
 
 bool read_manifest(const std::string& path, std::vector<ManifestJob>& jobs, std::string& error) {

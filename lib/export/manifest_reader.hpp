@@ -15,7 +15,11 @@ struct ManifestJob {
   std::string title;
   std::string schedule_tag;  ///< as written: `every:120` or `schedule:0 4 15 * *`
   cron::Schedule schedule;
+  std::string time_zone;     ///< the IANA zone the expression is read in; empty: UTC
 };
+
+/// The job's schedule in English, in its zone: "at 02:30 Europe/Berlin every day".
+std::string job_description(const ManifestJob& job);
 
 /// Parses manifest text and checks it against schema/manifest.schema.json, and that each schedule is one cronc
 /// runs and IDs are unique. Returns false with a one-line `error` (`PATH: jobs/0/id: ...`) otherwise. `path` only

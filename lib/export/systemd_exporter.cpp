@@ -2,6 +2,8 @@
 
 #include "export/fire_time_cover.hpp"
 
+#include <cron/zoned_schedule.hpp>
+
 #include <algorithm>
 #include <regex>
 
@@ -77,12 +79,24 @@ std::string service_unit(const ManifestJob& job, const std::string& name, const 
   return unit;
 }
 
+/// An OnCalendar= value (which on_calendar_lines writes in UTC) in the job's zone: `*-*-* 02:30:00 Europe/Berlin`.
+std::string in_zone(std::string line, const std::string& zone) {
+  constexpr std::string_view kUtc = " UTC";
+  if (!zone.empty() && line.ends_with(kUtc)) line.replace(line.size() - kUtc.size(), kUtc.size(), " " + zone);
+  return line;
+}
+
 std::string timer_unit(const ManifestJob& job, const std::string& name, const SystemdOptions& options) {
   std::vector<std::string> lines;
   const std::vector<cron::CronFields> cover = cron_cover(job.schedule);
   for (const cron::CronFields& fields : cover)
-    for (std::string& line : on_calendar_lines(fields)) lines.push_back(std::move(line));
-  std::string unit = "# From `cronc export systemd`: starts " + name + ".service " + job.schedule.describe() + ".\n";
+    for (std::string& line : on_calendar_lines(fields)) lines.push_back(in_zone(std::move(line), job.time_zone));
+  std::string unit = "# From `cronc export systemd`: starts " + name + ".service " + job_description(job) + ".\n";
+  if (!job.time_zone.empty() && cron::clock_change_rule(job.schedule_tag.substr(9)) ==
+                                    cron::ClockChangeRule::once_per_local_time) {
+    unit += "# At a forward clock change systemd skips a time that does not exist; cronc runs it at the gap's end\n"
+            "# (docs/time-zones.md). A repeated time runs once in both.\n";
+  }
   if (cover.size() > 1) {
     unit += "# No single calendar event gives these times: the " + std::to_string(lines.size()) +
             " OnCalendar= lines together fire exactly at them.\n";

@@ -78,6 +78,7 @@ struct JobDecl {
   StringArgument title;
   EveryArgument every;
   StringArgument schedule;
+  StringArgument time_zone;
   Endpoint endpoint;
 };
 

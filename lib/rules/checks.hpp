@@ -5,6 +5,7 @@
 #include "diagnostics/diagnostic_sink.hpp"
 #include "model/job_decl.hpp"
 
+#include <chrono>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,8 @@ inline constexpr std::string_view endpoint_linkage = "cron-endpoint-linkage";
 inline constexpr std::string_view endpoint_return = "cron-endpoint-return";
 inline constexpr std::string_view not_top_level = "cron-not-top-level";
 inline constexpr std::string_view not_constant = "cron-not-constant";
+inline constexpr std::string_view time_zone_unknown = "cron-time-zone-unknown";
+inline constexpr std::string_view schedule_dst = "cron-schedule-dst";
 }  // namespace rule_id
 
 /// The ID is empty, longer than 63 characters or not kebab-case; suggests the kebab form with a fix-it.
@@ -63,6 +66,14 @@ void check_endpoint_return(const JobDecl& job, DiagnosticSink& sink);
 void check_not_top_level(const JobDecl& job, DiagnosticSink& sink);
 /// An argument is not a compile-time constant; one diagnostic per argument.
 void check_not_constant(const JobDecl& job, DiagnosticSink& sink);
+
+/// `.time_zone` names no zone of the system's tz database; notes the nearest names, fixes a clear typo.
+void check_time_zone_unknown(const JobDecl& job, DiagnosticSink& sink);
+/// A warning for a fixed-time zoned job whose local time a clock change skips or repeats within three years of
+/// `now`: what the job does then, and the first date.
+void check_schedule_dst_from(const JobDecl& job, DiagnosticSink& sink, std::chrono::sys_seconds now);
+/// check_schedule_dst_from at the build's time: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
+void check_schedule_dst(const JobDecl& job, DiagnosticSink& sink);
 
 /// The cross-translation-unit rule, run once over every job of the program: an ID declared twice is an error at
 /// each later declaration in (path, line, column) order, with a note at the first. One declaration seen from

@@ -29,8 +29,8 @@ constexpr Rule kRules[] = {
      "such as @daily.",
      &check_schedule_syntax},
     {rule_id::schedule_unsupported, "the .schedule uses an extension of other crons that cronc does not run",
-     "Remove seconds and year fields, L, W, #, @reboot, @every and TZ=/CRON_TZ= (jobs run in UTC); use .every for "
-     "intervals.",
+     "Remove seconds and year fields, L, W, #, @reboot and @every; use .every for intervals, and .time_zone instead "
+     "of a TZ=/CRON_TZ= prefix.",
      &check_schedule_unsupported},
     {rule_id::schedule_never, "the .schedule cron expression can never fire",
      "Allow a day that exists in the months the expression allows, such as the 28th in February.",
@@ -56,6 +56,13 @@ constexpr Rule kRules[] = {
      &check_not_top_level},
     {rule_id::not_constant, "an argument of a cron::CronJob is not a compile-time constant",
      "Use string literals or constexpr variables, so cronc can read the values when it builds.", &check_not_constant},
+    {rule_id::time_zone_unknown, "the .time_zone is not in the system's tz database",
+     "Use an IANA zone name such as \"Europe/Berlin\" or \"America/New_York\" (see /usr/share/zoneinfo).",
+     &check_time_zone_unknown},
+    {rule_id::schedule_dst, "a fixed-time job's local time falls in a clock change of its zone within three years",
+     "On those days the job runs once: at the first minute after a skipped time, at the first pass of a repeated "
+     "one. Pick a time outside the change (such as 04:00 in Europe), or a wildcard schedule if every pass should run.",
+     &check_schedule_dst, Severity::warning},
 };
 
 }  // namespace

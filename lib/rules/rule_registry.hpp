@@ -16,6 +16,7 @@ struct Rule {
   std::string_view help;     ///< how to fix it
   /// Checks one declaration; nullptr for cron-id-duplicate, which needs the whole program (check_duplicate_ids).
   void (*check)(const JobDecl&, DiagnosticSink&);
+  Severity level = Severity::error;  ///< what it reports: cron-schedule-dst warns, the rest are errors
 };
 
 /// Every rule, in catalogue order.

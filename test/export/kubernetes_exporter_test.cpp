@@ -39,11 +39,18 @@ std::string render_error(const std::vector<ManifestJob>& jobs, const KubernetesO
 }
 
 ManifestJob cron_job(const std::string& id, const std::string& expression) {
-  return {id, id, "schedule:" + expression, cron::Schedule::cron(expression).value()};
+  return {id, id, "schedule:" + expression, cron::Schedule::cron(expression).value(), ""};
 }
 
 TEST(KubernetesExporter, MatchesTheGoldenYaml) {
   testing::expect_matches_golden("kubernetes.yaml", render(test_jobs(), shop_options()));
+}
+
+TEST(KubernetesExporter, AZonedJobNamesItsZone) {
+  ManifestJob nightly = cron_job("nightly-report", "30 2 * * *");
+  nightly.time_zone = "Europe/Berlin";
+  testing::expect_matches_golden("kubernetes-zoned.yaml", render({nightly, cron_job("utc-report", "0 4 * * *")},
+                                                                 shop_options()));
 }
 
 TEST(KubernetesExporter, IsDeterministic) {

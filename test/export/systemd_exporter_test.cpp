@@ -70,6 +70,25 @@ TEST(SystemdExporter, MatchesTheGoldenUnits) {
   }
 }
 
+TEST(SystemdExporter, AZonedJobsCalendarNamesItsZone) {
+  auto zoned = [](const std::string& id, const std::string& expression, const std::string& zone) {
+    return ManifestJob{id, id, "schedule:" + expression, cron::Schedule::cron(expression).value(), zone};
+  };
+  auto units = render({zoned("nightly-report", "30 2 * * *", "Europe/Berlin"),
+                       zoned("quarter-hours", "*/15 9-17 * * 1-5", "America/New_York")},
+                      shop_options());
+  testing::expect_matches_golden("systemd-zoned/nightly-report.timer", unit(units, "nightly-report.timer"));
+  testing::expect_matches_golden("systemd-zoned/quarter-hours.timer", unit(units, "quarter-hours.timer"));
+  if (std::string(CRONC_SYSTEMD_ANALYZE).empty()) return;
+  // systemd reads the zone: 09:00 in New York on 2026-06-01 is 13:00 UTC.
+  for (const std::string& value : on_calendar_values(unit(units, "quarter-hours.timer"))) {
+    auto result = cronc::testing::run_command("TZ=UTC " + std::string(CRONC_SYSTEMD_ANALYZE) +
+                                              " calendar --base-time='2026-06-01 00:00:00 UTC' " +
+                                              cronc::testing::shell_quote(value));
+    EXPECT_NE(result.output.find("Next elapse: Mon 2026-06-01 13:00:00 UTC"), std::string::npos) << result.output;
+  }
+}
+
 TEST(SystemdExporter, WritesAServiceAndATimerPerJobSortedByName) {
   auto units = render({test_job("welcome-email"), test_job("cart-purge")}, shop_options());
   std::vector<std::string> names;

@@ -315,10 +315,10 @@ const Rejection kMacrosAndPrefixes[] = {
      "'@every' is not supported in a cron expression; use the job's 'every' field instead (.every = \"2h\")",
      Unsupported::every_macro},
     {"TZ=Europe/Paris 0 4 * * *", ErrorKind::unsupported, Field::none, 0, 15,
-     "'TZ=Europe/Paris' is not supported: cronc runs every job in UTC; write the times in UTC and remove it",
+     "'TZ=Europe/Paris' is not supported in the expression: set the job's time_zone field instead",
      Unsupported::time_zone},
     {"CRON_TZ=UTC 0 4 * * *", ErrorKind::unsupported, Field::none, 0, 11,
-     "'CRON_TZ=UTC' is not supported: cronc runs every job in UTC; write the times in UTC and remove it",
+     "'CRON_TZ=UTC' is not supported in the expression: set the job's time_zone field instead",
      Unsupported::time_zone},
 };
 INSTANTIATE_TEST_SUITE_P(MacrosAndPrefixes, Rejects, testing::ValuesIn(kMacrosAndPrefixes));

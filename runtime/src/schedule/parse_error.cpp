@@ -62,8 +62,7 @@ std::string unsupported_message(const ParseError& error, std::string_view quoted
       return "'@every' is not supported in a cron expression; use the job's 'every' field instead "
              "(.every = \"2h\")";
     case Unsupported::time_zone:
-      return fmt::format("'{}' is not supported: cronc runs every job in UTC; write the times in UTC and remove it",
-                         quoted);
+      return fmt::format("'{}' is not supported in the expression: set the job's time_zone field instead", quoted);
     case Unsupported::none: break;
   }
   return "unsupported cron syntax";

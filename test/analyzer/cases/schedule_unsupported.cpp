@@ -15,4 +15,5 @@ const cron::CronJob reboot{"reboot", {.schedule = "@reboot", .endpoint = &work}}
 // CHECK-MESSAGES: :[[@LINE-1]]:51: error: '@reboot' is not supported: cronc runs jobs on a schedule, not when the service starts [cron-schedule-unsupported]
 
 const cron::CronJob zone{"zone", {.schedule = "CRON_TZ=Europe/Paris 0 4 * * *", .endpoint = &work}};
-// CHECK-MESSAGES: :[[@LINE-1]]:48: error: 'CRON_TZ=Europe/Paris' is not supported: cronc runs every job in UTC; write the times in UTC and remove it [cron-schedule-unsupported]
+// CHECK-MESSAGES: :[[@LINE-1]]:48: error: 'CRON_TZ=Europe/Paris' is not supported in the expression: set the job's time_zone field instead [cron-schedule-unsupported]
+// CHECK-MESSAGES: :[[@LINE-2]]:48: note: cronc reads the expression in a zone's local time with .time_zone = "Europe/Paris"

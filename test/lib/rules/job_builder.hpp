@@ -92,6 +92,15 @@ inline JobDecl build_schedule_job(std::string schedule) {
   return build_job({.every = std::nullopt, .schedule = std::move(schedule)});
 }
 
+/// A job with `.schedule` and, on the same line after it, `.time_zone`:
+///   13:     .schedule = "30 2 * * *", .time_zone = "Europe/Berlin",
+inline JobDecl build_zoned_job(std::string schedule, std::string zone) {
+  auto schedule_columns = static_cast<unsigned>(schedule.size()) + 2;
+  JobDecl job = build_schedule_job(std::move(schedule));
+  job.time_zone = literal(std::move(zone), 13, 17 + schedule_columns + 15);
+  return job;
+}
+
 /// A job whose `.every` is a std::chrono duration, written on line 12 as `.every = std::chrono::hours{7},`.
 inline JobDecl build_chrono_job(std::int64_t nanoseconds) {
   JobDecl job = build_job();

@@ -23,7 +23,7 @@ TEST(RuleRegistry, ListsTheCatalogueInOrder) {
                      "cron-every-syntax", "cron-every-range", "cron-every-divisor", "cron-schedule-syntax",
                      "cron-schedule-unsupported", "cron-schedule-never", "cron-endpoint-missing",
                      "cron-endpoint-params", "cron-endpoint-kind", "cron-endpoint-linkage", "cron-endpoint-return",
-                     "cron-not-top-level", "cron-not-constant"}));
+                     "cron-not-top-level", "cron-not-constant", "cron-time-zone-unknown", "cron-schedule-dst"}));
 }
 
 /// Valid declarations of each form, with distinct IDs: `every` text, `schedule`, a macro, a static member endpoint
@@ -39,7 +39,9 @@ std::vector<JobDecl> clean_jobs() {
   static_member.endpoint.declaring_header = "\"shop/reports.hpp\"";
   JobDecl chrono = test::build_chrono_job(90 * 60'000'000'000);
   chrono.id = test::literal("ninety-minutes", 10, 34, "chrono.cpp");
-  return {test::build_job(), schedule, macro, static_member, chrono};
+  JobDecl zoned = test::build_zoned_job("0 4 * * *", "Europe/Berlin");
+  zoned.id = test::literal("berlin-report", 10, 34, "zoned.cpp");
+  return {test::build_job(), schedule, macro, static_member, chrono, zoned};
 }
 
 TEST(RuleRegistry, CleanDeclarationsProduceNothingFromAnyRule) {
@@ -55,12 +57,13 @@ TEST(RuleRegistry, CheckDeclarationRunsEveryPerDeclarationRule) {
   job.title = test::not_constant(test::columns(11, 14, 20));
   job.scope = DeclarationScope::local_variable;
   job.endpoint.kind = EndpointKind::lambda;
+  job.time_zone = test::literal("Europe/Berln", 13, 40);
   DiagnosticSink sink;
   check_declaration(job, sink);
   std::set<std::string> rules;
   for (const Diagnostic& d : sink.sorted()) rules.insert(d.rule);
   EXPECT_EQ(rules, (std::set<std::string>{"cron-id-invalid", "cron-schedule-missing", "cron-endpoint-kind",
-                                          "cron-not-top-level", "cron-not-constant"}));
+                                          "cron-not-top-level", "cron-not-constant", "cron-time-zone-unknown"}));
 }
 
 }  // namespace
