@@ -46,13 +46,13 @@ TEST(Help, TheAnalyzerListsItsOwnOptionsOnly) {
 }
 
 TEST(Help, NextListsItsOwnOptionsOnly) {
-  std::set<std::string> expected = {"--count", "--from", "--manifest"};
+  std::set<std::string> expected = {"--count", "--from", "--manifest", "--time-zone"};
   expected.insert(kGeneric.begin(), kGeneric.end());
   expect_help_lists("next", expected);
 }
 
 TEST(Help, ExplainListsItsOwnOptionsOnly) {
-  std::set<std::string> expected = {"--count", "--from"};
+  std::set<std::string> expected = {"--count", "--from", "--time-zone"};
   expected.insert(kGeneric.begin(), kGeneric.end());
   expect_help_lists("explain", expected);
 }
