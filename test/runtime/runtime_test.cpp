@@ -457,6 +457,9 @@ class FlakyStore final : public Store {
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
     return check(), inner_->claim(tick, purpose, lease);
   }
+  std::vector<Claim> unrecorded_claims(const Lease& lease) override {
+    return check(), inner_->unrecorded_claims(lease);
+  }
 
  private:
   void check() const {
@@ -520,7 +523,7 @@ class SqliteRuntimeTest : public RuntimeTest {
     std::filesystem::remove(path);
   }
   void TearDown() override {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(path.string() + suffix);
   }
   std::filesystem::path path;
 };
@@ -578,10 +581,10 @@ TEST(Options, EnvironmentOverridesTheStoreAndDisables) {
 }
 
 TEST(Stores, AnUnknownSchemeIsAClearError) {
-  EXPECT_THROW(open_store("redis://localhost"), std::invalid_argument);
+  EXPECT_THROW(open_store("redis://localhost"), StoreError);
   try {
     open_store("redis://localhost");
-  } catch (const std::invalid_argument& error) {
+  } catch (const StoreError& error) {
     EXPECT_STREQ(error.what(),
                  "unknown store 'redis://localhost'; use memory:, sqlite:PATH or postgresql://... (CRON_STORE or "
                  "cron::Options::store)");

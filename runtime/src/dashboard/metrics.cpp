@@ -44,7 +44,7 @@ Metrics::Metrics(const Runtime& runtime) : runtime_(runtime) {
     if (!recent.empty()) counters.counted_until = recent.front().id;
     for (const Execution& execution : recent) {
       if (execution.outcome != Outcome::succeeded) continue;
-      counters.last_success = execution.finished;
+      counters.last_success = execution.finished.value_or(execution.started);
       break;
     }
   }
@@ -55,7 +55,8 @@ void Metrics::count(const Execution& execution, JobCounters& counters) {
   if (execution.outcome != Outcome::succeeded && execution.outcome != Outcome::failed &&
       execution.outcome != Outcome::timed_out)
     return;
-  double seconds = std::chrono::duration<double>(execution.finished - execution.started).count();
+  double seconds =
+      execution.finished ? std::chrono::duration<double>(*execution.finished - execution.started).count() : 0.0;
   for (std::size_t i = 0; i < std::size(kBuckets); ++i)
     if (seconds <= kBuckets[i]) ++counters.buckets[i];
   ++counters.duration_count;
@@ -71,8 +72,8 @@ void Metrics::update(const std::string& id, JobCounters& counters) {
     if (first) {
       for (const Execution& execution : page) {
         if (execution.outcome != Outcome::succeeded) continue;
-        if (!counters.last_success || execution.finished > *counters.last_success)
-          counters.last_success = execution.finished;
+        TimePoint finished = execution.finished.value_or(execution.started);
+        if (!counters.last_success || finished > *counters.last_success) counters.last_success = finished;
         break;
       }
     }
