@@ -152,7 +152,13 @@ std::string with_connection_defaults(std::string uri) {
   return uri;
 }
 
-std::string ms_text(std::optional<TimePoint> time) { return time ? std::to_string(stores::to_ms(*time)) : ""; }
+/// A statement parameter: text, or NULL when empty.
+using Param = std::optional<std::string>;
+
+Param ms_text(std::optional<TimePoint> time) {
+  if (!time) return std::nullopt;
+  return std::to_string(stores::to_ms(*time));
+}
 
 /// One connection, used by one call at a time: (re)connects with backoff, and bounds every statement both on the
 /// server (statement_timeout) and here (a deadline on the answer), so a stopped server cannot hold a call.
@@ -166,13 +172,13 @@ class Connection {
 
   std::mutex mutex;  ///< held for the length of one store call
 
-  /// Runs one statement with text parameters (an empty one is NULL), or, without parameters, a script of several;
-  /// throws StoreError with the server's message.
-  Result run(const std::string& sql, const std::vector<std::string>& params) {
+  /// Runs one statement with text parameters, or, without parameters, a script of several; throws StoreError
+  /// with the server's message.
+  Result run(const std::string& sql, const std::vector<Param>& params) {
     PGconn* connection = this->connection();
     std::vector<const char*> values;
     values.reserve(params.size());
-    for (const std::string& param : params) values.push_back(param.empty() ? nullptr : param.c_str());
+    for (const Param& param : params) values.push_back(param ? param->c_str() : nullptr);
     int sent = params.empty() ? PQsendQuery(connection, sql.c_str())
                               : PQsendQueryParams(connection, sql.c_str(), static_cast<int>(values.size()), nullptr,
                                                   values.data(), nullptr, nullptr, 0);
@@ -359,7 +365,7 @@ class PostgresStore final : public Store {
 
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
     std::lock_guard lock(writer_.mutex);
-    std::vector<std::string> params = {tick.key,
+    std::vector<Param> params = {tick.key,
                                        tick.job_id,
                                        std::to_string(stores::to_seconds(tick.scheduled)),
                                        std::string(to_string(tick.trigger)),
