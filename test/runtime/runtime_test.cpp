@@ -1,6 +1,8 @@
 // The scheduler on a manual clock: every test sets the time by hand and waits for the runtime to settle; none
 // sleeps.
 
+#include "utc_time.hpp"
+
 #include <cron/runtime.hpp>
 
 #include <gtest/gtest.h>
@@ -23,11 +25,7 @@ namespace {
 using namespace std::chrono_literals;
 using std::chrono::sys_seconds;
 
-sys_seconds at(std::string_view text) {
-  sys_seconds time;
-  EXPECT_TRUE(parse_utc(text, time)) << text;
-  return time;
-}
+constexpr auto at = test::utc;
 
 /// What the endpoints saw, shared by the plain function pointers a JobDefinition holds.
 struct Calls {

@@ -3,6 +3,7 @@
 
 #include "shell_command.hpp"
 #include "sqlite_file.hpp"
+#include "utc_time.hpp"
 
 #include <cron/runtime.hpp>
 
@@ -22,11 +23,7 @@ namespace {
 using namespace std::chrono_literals;
 using std::chrono::sys_seconds;
 
-sys_seconds at(std::string_view text) {
-  sys_seconds time;
-  EXPECT_TRUE(parse_utc(text, time)) << text;
-  return time;
-}
+constexpr auto at = test::utc;
 
 std::string host_pid() {
   char host[256] = {};

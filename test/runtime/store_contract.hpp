@@ -3,7 +3,8 @@
 // instantiates it with a factory (`std::unique_ptr<Store> open()`, empty to skip), so a new store, or a new
 // Store method, gets the same cases everywhere.
 
-#include <cron/schedule.hpp>
+#include "utc_time.hpp"
+
 #include <cron/store.hpp>
 
 #include <gtest/gtest.h>
@@ -14,11 +15,7 @@
 
 namespace cron::test {
 
-inline std::chrono::sys_seconds contract_time(std::string_view text) {
-  std::chrono::sys_seconds time;
-  EXPECT_TRUE(parse_utc(text, time)) << text;
-  return time;
-}
+inline std::chrono::sys_seconds contract_time(std::string_view text) { return utc(text); }
 
 template <class Factory>
 class StoreContract : public testing::Test {

@@ -3,6 +3,7 @@
 
 #include "fault_store.hpp"
 #include "sqlite_file.hpp"
+#include "utc_time.hpp"
 
 #include <cron/runtime.hpp>
 
@@ -25,11 +26,7 @@ using std::chrono::sys_seconds;
 using test::FaultStore;
 using Call = FaultStore::Call;
 
-sys_seconds at(std::string_view text) {
-  sys_seconds time;
-  EXPECT_TRUE(parse_utc(text, time)) << text;
-  return time;
-}
+constexpr auto at = test::utc;
 
 /// An endpoint that blocks while `holding` is set, until released.
 struct Gate {

@@ -2,6 +2,7 @@
 // twice.
 
 #include "scheduler/catch_up.hpp"
+#include "utc_time.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,11 +12,7 @@ namespace {
 using namespace std::chrono_literals;
 using std::chrono::sys_seconds;
 
-sys_seconds at(std::string_view text) {
-  sys_seconds time;
-  EXPECT_TRUE(parse_utc(text, time)) << text;
-  return time;
-}
+constexpr auto at = test::utc;
 
 const Schedule kEveryTwoHours = Schedule::every_minutes(120).value();
 
