@@ -18,6 +18,14 @@ std::optional<Outcome> outcome_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(Trigger trigger) { return trigger == Trigger::manual ? "manual" : "scheduled"; }
+
+std::optional<Trigger> trigger_from_string(std::string_view text) {
+  if (text == "manual") return Trigger::manual;
+  if (text == "scheduled") return Trigger::scheduled;
+  return std::nullopt;
+}
+
 std::string idempotency_key(std::string_view job_id, std::chrono::sys_seconds scheduled) {
   std::string time = format_utc(scheduled);  // 2026-03-01T10:00:00Z
   return std::string(job_id) + "@" + time.substr(0, 16) + "Z";

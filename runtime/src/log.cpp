@@ -6,9 +6,9 @@
 namespace cron {
 
 namespace {
-constexpr std::array<std::string_view, 10> kKindNames = {
-    "started", "finished", "retrying",        "skipped",    "missed",
-    "interrupted", "store_error", "store_recovered", "lease_lost", "taken_over"};
+constexpr std::array<std::string_view, 11> kKindNames = {
+    "started",     "finished",    "retrying",        "skipped",    "missed",    "interrupted",
+    "store_error", "store_recovered", "lease_lost", "taken_over", "unrecorded"};
 }
 
 std::string_view to_string(LogEvent::Kind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
@@ -55,6 +55,9 @@ std::string format_log_line(const LogEvent& event) {
       break;
     case Kind::taken_over:
       line += attempt + " taken over";
+      break;
+    case Kind::unrecorded:
+      line += "not recorded: the store did not take it before the process stopped";
       break;
   }
   if (!event.message.empty()) {

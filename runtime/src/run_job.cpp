@@ -49,8 +49,14 @@ std::optional<int> run_job_from_args(int argc, const char* const* argv, Options&
     auto now = options.clock ? options.clock->now() : std::chrono::system_clock::now();
     scheduled = std::chrono::floor<std::chrono::minutes>(now);
   }
-  Runtime runtime(std::move(options), jobs);
-  auto execution = runtime.run_tick(*id, scheduled);
+  std::optional<Execution> execution;
+  try {
+    Runtime runtime(std::move(options), jobs);
+    execution = runtime.run_tick(*id, scheduled);
+  } catch (const StoreError& error) {
+    std::cerr << "cron: " << error.what() << "\n";
+    return 2;
+  }
   if (!execution) {
     std::cerr << "cron: no job '" << *id << "'; the jobs are:";
     for (const JobDefinition& job : jobs) std::cerr << " " << job.id;

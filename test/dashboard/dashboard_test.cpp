@@ -3,6 +3,7 @@
 // moves only by the manual clock.
 
 #include "dashboard_fixture.hpp"
+#include "fault_store.hpp"
 
 #include <algorithm>
 
@@ -385,6 +386,44 @@ TEST_F(DashboardStartTest, StopsAndStartsAgain) {
   ASSERT_TRUE(dashboard.start().ok());
   httplib::Client client("127.0.0.1", dashboard.port());
   EXPECT_EQ(client.Get("/cron/api/jobs")->status, 200);
+}
+
+}  // namespace
+}  // namespace cron::testing_dashboard
+
+namespace cron::testing_dashboard {
+namespace {
+
+TEST_F(DashboardTest, AnInterruptedRunHasNoFinishTimeAndNoDuration) {
+  serve();
+  Execution execution;
+  execution.job_id = "nightly-report";
+  execution.key = "nightly-report@2026-03-01T08:00Z";
+  execution.scheduled = at("2026-03-01T08:00:00Z");
+  execution.started = TimePoint(at("2026-03-01T08:00:00Z"));
+  store->insert(execution);
+  store->mark_interrupted();
+  auto result = get("/cron/api/jobs/nightly-report/executions");
+  ASSERT_TRUE(result);
+  auto run = json_of(result)["executions"].at(0);
+  EXPECT_EQ(run["outcome"], "interrupted");
+  EXPECT_EQ(run["finished"], nullptr);
+  EXPECT_EQ(run["duration_ms"], nullptr);
+}
+
+TEST_F(DashboardTest, AStoreErrorIs503WithItsMessageNeverAnEmptyHistory) {
+  Options options;
+  options.clock = clock;
+  auto faults = std::make_unique<test::FaultStore>(make_memory_store());
+  test::FaultStore& failing = *faults;
+  options.store_instance = std::move(faults);
+  runtime = std::make_unique<Runtime>(std::move(options), kJobs);
+  serve();
+  failing.fail(test::FaultStore::Call::history, -1, "sqlite:cron.db: disk I/O error");
+  auto result = get("/cron/api/jobs/nightly-report/executions");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 503);
+  EXPECT_NE(result->body.find("sqlite:cron.db: disk I/O error"), std::string::npos) << result->body;
 }
 
 }  // namespace

@@ -56,7 +56,7 @@ class MetricsTest : public DashboardTest {
     execution.scheduled = at("2026-03-01T09:00:00Z");
     execution.outcome = outcome;
     execution.finished = TimePoint(at(finished));
-    execution.started = execution.finished - took;
+    execution.started = *execution.finished - took;
     execution.replica = std::move(replica);
     store->insert(execution);
     return execution.id;

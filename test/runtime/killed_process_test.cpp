@@ -1,6 +1,8 @@
 // A service process killed with SIGKILL in the middle of a run, then restarted on the same SQLite file: the run
 // is marked interrupted and no record is lost or duplicated; a clean restart repeats no tick.
 
+#include "sqlite_file.hpp"
+
 #include <cron/runtime.hpp>
 
 #include <gtest/gtest.h>
@@ -125,15 +127,14 @@ class KilledProcessTest : public testing::Test {
   }
   void TearDown() override { remove_files(); }
   void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(path.string() + suffix);
   }
 
   /// Each execution in the file, oldest first, as `KEY OUTCOME`.
   std::vector<std::string> records() {
     std::vector<std::string> result;
-    auto executions = make_sqlite_store(path.string())->history("every-two-hours", 100);
-    for (auto it = executions.rbegin(); it != executions.rend(); ++it)
-      result.push_back(it->key + " " + std::string(to_string(it->outcome)));
+    for (const auto& row : test::sqlite_rows(path.string(), "SELECT key, outcome FROM executions ORDER BY id"))
+      result.push_back(row[0] + " " + row[1]);
     return result;
   }
 
@@ -142,7 +143,7 @@ class KilledProcessTest : public testing::Test {
 
 TEST_F(KilledProcessTest, AProcessKilledMidRunLeavesItInterruptedAndARestartLosesOrRepeatsNothing) {
   {
-    ServiceProcess service({"--store", path.string(), "--start", "2026-03-01T07:59:30Z", "--step",
+    ServiceProcess service({"--store", "sqlite:" + path.string(), "--start", "2026-03-01T07:59:30Z", "--step",
                             "2026-03-01T08:00:00Z", "--step", "2026-03-01T10:00:00Z", "--block",
                             "every-two-hours@2026-03-01T10:00Z"});
     EXPECT_EQ(service.read_line(), "ran every-two-hours@2026-03-01T08:00Z");
@@ -181,7 +182,7 @@ TEST_F(KilledProcessTest, AProcessKilledMidRunLeavesItInterruptedAndARestartLose
   // A clean restart in another process, at the very tick that already ran: only the next one runs.
   {
     ServiceProcess service(
-        {"--store", path.string(), "--start", "2026-03-01T12:00:00Z", "--step", "2026-03-01T14:00:00Z"});
+        {"--store", "sqlite:" + path.string(), "--start", "2026-03-01T12:00:00Z", "--step", "2026-03-01T14:00:00Z"});
     EXPECT_EQ(service.read_line(), "ran every-two-hours@2026-03-01T14:00Z");
     EXPECT_EQ(service.read_line(), "stopped");
     int status = service.wait();

@@ -1,12 +1,13 @@
 // A service process for the kill test: a Runtime on a SQLite file with one job, `every:120`, on a manual clock
 // that the command line moves, so the parent decides which ticks come due.
 //
-//   cronc_sqlite_service --store PATH --start 2026-03-01T07:59:30Z [--step TIME]... [--block KEY]
+//   cronc_sqlite_service --store URI --start 2026-03-01T07:59:30Z [--step TIME]... [--block KEY]
 //
 // The endpoint writes `ran KEY` to standard output for each run. For the tick KEY it writes `entered KEY` instead
 // and never returns, so the parent can kill the process in the middle of that execution. The process waits for
 // each step's runs before the next step; with --block the last step brings KEY due and the process then waits to
-// be killed, without it the process stops the Runtime, writes `stopped` and exits 0.
+// be killed, without it the process stops the Runtime, writes `stopped` and exits 0. A store that cannot be opened
+// (cron::StoreError) is one line on standard error and exit status 2, as in a real service.
 
 #include <cron/runtime.hpp>
 
@@ -17,11 +18,13 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
 
 std::string block_key;
+cron::Runtime* service = nullptr;
 
 void write_line(const std::string& text) {
   std::string line = text + "\n";
@@ -34,6 +37,9 @@ cron::Status tick() {
     write_line("ran " + key);
     return cron::Status::success();
   }
+  // The running row is in the file before the parent looks (the recorder writes it on its own thread).
+  while (service->history("every-two-hours", 1).empty() || service->history("every-two-hours", 1)[0].key != key)
+    std::this_thread::yield();
   write_line("entered " + key);
   while (true) ::pause();  // until SIGKILL
 }
@@ -82,9 +88,17 @@ int main(int argc, char** argv) {
   auto clock = std::make_shared<cron::ManualClock>(*start);
   cron::Options options;
   options.clock = clock;
-  options.store_instance = cron::make_sqlite_store(store);
+  options.store = store;
   options.replica = "service-" + std::to_string(::getpid());
-  cron::Runtime runtime(std::move(options), kJobs);
+  std::optional<cron::Runtime> opened;
+  try {
+    opened.emplace(std::move(options), kJobs);
+  } catch (const cron::StoreError& error) {
+    std::cerr << "cronc_sqlite_service: " << error.what() << "\n";
+    return 2;
+  }
+  cron::Runtime& runtime = *opened;
+  service = &runtime;
   runtime.start();
   runtime.wait_until_idle();
   for (std::size_t i = 0; i < steps.size(); ++i) {

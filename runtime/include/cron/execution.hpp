@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,9 @@ std::optional<Outcome> outcome_from_string(std::string_view text);
 
 enum class Trigger { scheduled, manual };
 
+std::string_view to_string(Trigger trigger);
+std::optional<Trigger> trigger_from_string(std::string_view text);
+
 struct Execution {
   std::int64_t id = 0;                 ///< assigned by the store
   std::string job_id;
@@ -35,12 +39,15 @@ struct Execution {
   int attempt = 1;
   Outcome outcome = Outcome::running;
   TimePoint started{};
-  TimePoint finished{};
+  std::optional<TimePoint> finished;   ///< empty while running, and for a run interrupted before it finished
+
   std::string message;
   std::string replica;                 ///< which process ran it
 
-  std::chrono::milliseconds duration() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(finished - started);
+  /// How long it ran; empty when it has not finished (running, interrupted).
+  std::optional<std::chrono::milliseconds> duration() const {
+    if (!finished) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(*finished - started);
   }
 };
 
@@ -54,6 +61,9 @@ struct CurrentExecution {
   std::chrono::sys_seconds scheduled;
   int attempt = 1;
   Trigger trigger = Trigger::scheduled;
+  /// Asks the endpoint to stop early (Runtime::stop(); per-job timeouts and cancel build on it): stopping is
+  /// cooperative, an endpoint that never looks is recorded when it returns.
+  std::stop_token stop_token;
 };
 
 /// The execution the calling thread is running; empty outside an endpoint.

@@ -1,5 +1,5 @@
 #pragma once
-/// What the runtime reports while it works (docs/design.md): one event type and one sink, so a service can send
+/// What the runtime reports while it works (docs/runtime.md): one event type and one sink, so a service can send
 /// the runtime's lines to its own logger instead of standard error.
 
 #include <cron/execution.hpp>
@@ -24,6 +24,7 @@ struct LogEvent {
     store_recovered,  ///< the store answered again after an error
     lease_lost,       ///< another replica took over a tick this one held (shared stores)
     taken_over,       ///< this replica runs a tick whose holder stopped renewing its lease (shared stores)
+    unrecorded,       ///< at exit: an outcome the store never took (one event each); `message` says what it was
   };
 
   Kind kind = Kind::started;
@@ -37,8 +38,8 @@ struct LogEvent {
 
 std::string_view to_string(LogEvent::Kind kind);
 
-/// Receives the runtime's events. The runtime calls it one event at a time, from its own threads and possibly
-/// while it holds its lock, so a sink must be quick and must not call back into the Runtime.
+/// Receives the runtime's events. The runtime calls it one event at a time, from its own threads (never while it holds a
+/// lock that another part waits on), so a sink must be quick and must not call back into the Runtime.
 using LogSink = std::function<void(const LogEvent&)>;
 
 /// The event as one line without a newline, e.g. `cron: welcome-email@2026-03-01T10:00Z attempt 1 succeeded in

@@ -1,6 +1,6 @@
 #pragma once
-/// The embedded scheduler (docs/design.md): runs the generated job table in UTC, records every execution in a
-/// store, and never stops because an endpoint failed.
+/// The embedded scheduler (docs/runtime.md): runs the generated job table in UTC, records every execution in a
+/// store, and never stops because an endpoint failed or the store is slow, locked or down.
 
 #include <cron/clock.hpp>
 #include <cron/execution.hpp>
@@ -71,20 +71,29 @@ struct TriggerResult {
   std::string key;  ///< the manual run's idempotency key
 };
 
+/// A facade over the scheduler's parts (runtime/src/scheduler/): the timer, claims, the worker pool, the
+/// recorder and the lease keeper. No store call runs under a lock that stop(), trigger() or a reader needs.
 class Runtime {
  public:
+  /// Opens the store (Options::store, unless Options::store_instance is set) and queues the recovery of what a
+  /// stopped process left: runs still `running` become interrupted, claims without an execution are recorded.
+  /// Throws cron::StoreError when the store cannot be opened (an unknown scheme, an unreachable server, a corrupt,
+  /// read-only or busy SQLite file, a schema newer than this cronc): one line naming the store; a service's main
+  /// catches it, prints it and exits 2.
   explicit Runtime(Options options, std::span<const JobDefinition> jobs = registered_jobs());
   ~Runtime();
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  /// Marks executions a dead process left running as interrupted, then schedules every job.
+  /// Schedules every job, from where the store says each one last ran.
   void start();
   /// Starts no new run and waits up to `deadline` for running ones; returns the keys still running then.
   std::vector<std::string> stop(std::chrono::milliseconds deadline);
   /// Runs a job now with its own key (also while disabled).
   TriggerResult trigger(std::string_view id);
+  /// Every job with its state and `recent` executions. Throws StoreError when the store cannot be read.
   std::vector<JobSnapshot> snapshot(std::size_t recent = 20) const;
+  /// A job's executions, newest first. Throws StoreError when the store cannot be read (never an empty history).
   std::vector<Execution> history(std::string_view id, std::size_t limit, std::int64_t before_id = 0) const;
   /// Runs one tick of one job through the same path as the scheduler (store, key, retries) and waits for it;
   /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID.
@@ -95,6 +104,8 @@ class Runtime {
   /// For tests on a manual clock: waits until every tick due by the clock's current time is handled (run, queued,
   /// skipped or missed), whether or not endpoints still run.
   void wait_until_ticks_handled();
+  /// For tests: waits until every outcome so far is written to the store (never returns while it refuses them).
+  void wait_until_recorded();
 
   const Options& options() const;
   /// This process's name in the records (Options::replica, or host:pid): the dashboard counts its own runs.

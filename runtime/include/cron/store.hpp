@@ -1,6 +1,13 @@
 #pragma once
-/// Where executions are recorded (docs/design.md): one interface for the in-memory store (tests), SQLite (the
+/// Where executions are recorded (docs/runtime.md, "The stores"): one interface for the in-memory store (tests), SQLite (the
 /// embedded default) and PostgreSQL (several replicas).
+///
+/// The runtime calls a store from several threads (claims, the recorder, the lease keeper, the dashboard's
+/// readers), never under a lock of its own, so a store serialises what needs it. Every call is bounded in time
+/// (PostgreSQL: connect_timeout and statement_timeout; SQLite: busy_timeout) and reports every failure as a
+/// StoreError. To add a method: declare it here with what it guarantees, implement it in each store under
+/// runtime/src/stores/, and add its case to the contract suite (test/runtime/store_contract.hpp), which runs
+/// against every store.
 
 #include <cron/execution.hpp>
 
@@ -8,11 +15,19 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cron {
+
+/// A store that cannot be opened or cannot answer: one line that names the store (`sqlite:cron.db: ...`,
+/// `postgresql: ...`) and the cause.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// A tick (or a manual run) held by one runtime: only the holder runs or records it, so replicas sharing a store
 /// handle each tick once. See docs/replicas.md for what that guarantees.
@@ -43,20 +58,26 @@ class Store {
 
   /// Records a new execution (running, or already final for skipped/missed) and assigns its id.
   virtual void insert(Execution& execution) = 0;
-  /// Records the final outcome of an execution inserted as running.
+  /// Records the final outcome (and finish time) of an execution inserted as running, by its id.
   virtual void finish(const Execution& execution) = 0;
   /// The latest scheduled tick recorded for a job, whatever its outcome: where a restarted runtime resumes.
   virtual std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) = 0;
   /// Executions of a job, newest first, with id below `before_id` (0: no bound).
   virtual std::vector<Execution> history(std::string_view job_id, std::size_t limit, std::int64_t before_id = 0) = 0;
-  /// Marks executions left `running` by a process that died as `interrupted`; returns how many. A shared store
-  /// marks only those whose claim's lease has expired, so other replicas' runs are left alone.
+  /// Marks executions left `running` by a process that died as `interrupted` (no finish time); returns how many.
+  /// A shared store marks only those whose claim's lease has expired, so other replicas' runs are left alone.
   virtual std::size_t mark_interrupted() = 0;
 
   /// Claims `tick` (job_id, key, scheduled, trigger) in one step that cannot succeed twice for one key, whoever
   /// asks. Empty when the tick was claimed before, by this or any other runtime. Throws when the store cannot be
   /// reached: nothing is claimed then.
   virtual std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) = 0;
+  /// Ticks claimed with no execution recorded for them, by a process that stopped between the two (a crash, or
+  /// `stop()` with queued work): the runtime records them at its next start, so no claimed tick goes unrecorded.
+  /// A shared store leaves claims under a live lease alone (their replica still runs them) and gives its expired
+  /// `run` claims to take_over() instead, which runs them again.
+  /// Claims held by `lease.owner` (this runtime) are never returned: it is about to record them.
+  virtual std::vector<Claim> unrecorded_claims(const Lease& lease) = 0;
   /// Marks a tick held by `lease.owner` as done once its final outcome is recorded; it is never taken over then.
   virtual void complete(std::string_view /*key*/, const Lease& /*lease*/) {}
   /// Extends the leases of the ticks `keys` held by `lease.owner`; returns those it no longer holds (another
@@ -76,16 +97,27 @@ class Store {
 /// Keeps executions in memory: for tests and for CRON_STORE=memory:.
 std::unique_ptr<Store> make_memory_store();
 
-/// One SQLite file (WAL mode, versioned schema); throws std::runtime_error when it cannot be opened.
-std::unique_ptr<Store> make_sqlite_store(const std::string& path);
+/// How long one SQLite call waits for a lock another connection holds before it fails (SQLite's busy_timeout).
+inline constexpr std::chrono::milliseconds kSqliteBusyTimeout{2000};
+
+/// One SQLite file (WAL mode, versioned schema) used by this process alone: a second store on a file in use fails
+/// with the holder's name. Throws StoreError when the file cannot be opened, written, or is corrupt, or when its
+/// schema is newer than this cronc.
+std::unique_ptr<Store> make_sqlite_store(const std::string& path,
+                                         std::chrono::milliseconds busy_timeout = kSqliteBusyTimeout);
+
+/// How long one PostgreSQL statement may take (the server's statement_timeout; the client gives up a second
+/// later, so a server that stopped answering cannot hold a call longer).
+inline constexpr std::chrono::milliseconds kPostgresStatementTimeout{10000};
 
 /// A PostgreSQL database shared by several replicas (a libpq URI `postgresql://...`). Creates and migrates its
-/// schema `cron`; reconnects with backoff after a connection loss. Throws std::runtime_error when the first
-/// connection fails, or when cronc was built without libpq.
-std::unique_ptr<Store> make_postgres_store(const std::string& uri);
+/// schema `cron`; reconnects with backoff after a connection loss. Throws StoreError when the first connection
+/// fails, when the schema is newer than this cronc, or when cronc was built without libpq.
+std::unique_ptr<Store> make_postgres_store(const std::string& uri,
+                                           std::chrono::milliseconds statement_timeout = kPostgresStatementTimeout);
 
-/// A store from a URI: `memory:`, `sqlite:PATH`, `postgresql://...` (or `postgres://...`). Throws
-/// std::invalid_argument for an unknown scheme.
+/// A store from a URI: `memory:`, `sqlite:PATH`, `postgresql://...` (or `postgres://...`). Throws StoreError for
+/// an unknown scheme and whatever the store's own factory throws.
 std::unique_ptr<Store> open_store(std::string_view uri);
 
 }  // namespace cron

@@ -33,18 +33,17 @@ std::string format_utc_ms(TimePoint time) {
 }
 
 json to_json(const Execution& execution) {
-  bool finished = execution.outcome != Outcome::running;
   return {
       {"id", execution.id},
       {"job", execution.job_id},
       {"key", execution.key},
-      {"trigger", execution.trigger == Trigger::manual ? "manual" : "scheduled"},
+      {"trigger", to_string(execution.trigger)},
       {"attempt", execution.attempt},
       {"outcome", to_string(execution.outcome)},
       {"scheduled", format_utc(execution.scheduled)},
       {"started", format_utc_ms(execution.started)},
-      {"finished", finished ? json(format_utc_ms(execution.finished)) : json(nullptr)},
-      {"duration_ms", finished ? json(execution.duration().count()) : json(nullptr)},
+      {"finished", execution.finished ? json(format_utc_ms(*execution.finished)) : json(nullptr)},
+      {"duration_ms", execution.duration() ? json(execution.duration()->count()) : json(nullptr)},
       {"message", execution.message},
       {"replica", execution.replica},
   };

@@ -206,6 +206,9 @@ void Dashboard::Server::configure() {
     std::string message = "internal error";
     try {
       if (error) std::rethrow_exception(error);
+    } catch (const StoreError& exception) {  // the store cannot be read now: a reason to retry, not a bug
+      send(dashboard::error_reply(request.path, 503, exception.what()), response);
+      return;
     } catch (const std::exception& exception) {
       message += ": ";
       message += exception.what();

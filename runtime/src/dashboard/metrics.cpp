@@ -49,7 +49,7 @@ Metrics::Metrics(const Runtime& runtime) : runtime_(runtime), clock_(clock_of(ru
     counters.last_finished = last_finished_outcome(recent);
     for (const Execution& execution : recent) {
       if (execution.outcome != Outcome::succeeded) continue;
-      counters.last_success = execution.finished;
+      counters.last_success = execution.finished.value_or(execution.started);
       break;
     }
   }
@@ -60,7 +60,8 @@ void Metrics::count(const Execution& execution, JobCounters& counters) {
   if (execution.outcome != Outcome::succeeded && execution.outcome != Outcome::failed &&
       execution.outcome != Outcome::timed_out)
     return;
-  double seconds = std::chrono::duration<double>(execution.finished - execution.started).count();
+  double seconds =
+      execution.finished ? std::chrono::duration<double>(*execution.finished - execution.started).count() : 0.0;
   for (std::size_t i = 0; i < std::size(kBuckets); ++i)
     if (seconds <= kBuckets[i]) ++counters.buckets[i];
   ++counters.duration_count;
@@ -77,8 +78,8 @@ void Metrics::update(const std::string& id, JobCounters& counters) {
       if (auto last = last_finished_outcome(page)) counters.last_finished = last;
       for (const Execution& execution : page) {
         if (execution.outcome != Outcome::succeeded) continue;
-        if (!counters.last_success || execution.finished > *counters.last_success)
-          counters.last_success = execution.finished;
+        TimePoint finished = execution.finished.value_or(execution.started);
+        if (!counters.last_success || finished > *counters.last_success) counters.last_success = finished;
         break;
       }
     }

@@ -7,7 +7,7 @@
 #include <csignal>
 #include <iostream>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   cron::Options options;
   options.store = "sqlite:shop-cron.db";
   options.dashboard = "127.0.0.1:8080";
@@ -44,4 +44,7 @@ int main(int argc, char** argv) {
   auto still_running = runtime.stop(std::chrono::seconds(30));
   for (const auto& id : still_running) std::cerr << "shop: " << id << " was still running\n";
   return still_running.empty() ? 0 : 1;
+} catch (const cron::StoreError& error) {  // the store cannot be opened: one line, exit 2
+  std::cerr << "shop: " << error.what() << "\n";
+  return 2;
 }

@@ -3,8 +3,8 @@
 #include <cron/store.hpp>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
-#include <set>
 
 namespace cron {
 
@@ -20,8 +20,11 @@ class MemoryStore final : public Store {
 
   void finish(const Execution& execution) override {
     std::lock_guard lock(mutex_);
-    if (execution.id >= 1 && static_cast<std::size_t>(execution.id) <= executions_.size())
-      executions_[static_cast<std::size_t>(execution.id) - 1] = execution;
+    if (execution.id < 1 || static_cast<std::size_t>(execution.id) > executions_.size()) return;
+    Execution& row = executions_[static_cast<std::size_t>(execution.id) - 1];
+    row.outcome = execution.outcome;
+    row.finished = execution.finished;
+    row.message = execution.message;
   }
 
   std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) override {
@@ -46,25 +49,46 @@ class MemoryStore final : public Store {
     for (Execution& e : executions_) {
       if (e.outcome != Outcome::running) continue;
       e.outcome = Outcome::interrupted;
+      e.message = "the process stopped while it ran";
+      e.finished.reset();
       ++count;
     }
     return count;
   }
 
   /// One process: a claim never expires, and a second claim of a key is refused.
-  std::optional<Claim> claim(const Claim& tick, ClaimPurpose, const Lease&) override {
+  std::optional<Claim> claim(const Claim& tick, ClaimPurpose, const Lease& lease) override {
     std::lock_guard lock(mutex_);
-    if (!claimed_.insert(tick.key).second) return std::nullopt;
     Claim claim = tick;
     claim.attempt = 1;
     claim.busy = false;
+    if (!claims_.emplace(tick.key, Held{claim, lease.owner}).second) return std::nullopt;
     return claim;
+  }
+
+  std::vector<Claim> unrecorded_claims(const Lease& lease) override {
+    std::lock_guard lock(mutex_);
+    std::vector<Claim> result;
+    for (const auto& [key, held] : claims_) {
+      if (held.owner == lease.owner) continue;
+      bool recorded = std::any_of(executions_.begin(), executions_.end(),
+                                  [&](const Execution& e) { return e.key == key; });
+      if (!recorded) result.push_back(held.claim);
+    }
+    std::sort(result.begin(), result.end(), [](const Claim& a, const Claim& b) {
+      return a.scheduled != b.scheduled ? a.scheduled < b.scheduled : a.key < b.key;
+    });
+    return result;
   }
 
  private:
   std::mutex mutex_;
   std::vector<Execution> executions_;
-  std::set<std::string, std::less<>> claimed_;
+  struct Held {
+    Claim claim;
+    std::string owner;
+  };
+  std::map<std::string, Held, std::less<>> claims_;
 };
 
 }  // namespace

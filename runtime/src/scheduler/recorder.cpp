@@ -1,0 +1,227 @@
+#include "scheduler/recorder.hpp"
+
+#include <algorithm>
+
+namespace cron::scheduler {
+
+namespace {
+constexpr std::chrono::milliseconds kFirstBackoff{50};
+constexpr std::chrono::milliseconds kMaxBackoff{5000};
+}  // namespace
+
+Recorder::Recorder(Store& store, const Lease& lease, Events& events, std::function<void()> on_change,
+                   std::function<void(const std::string&)> on_completed)
+    : store_(store),
+      lease_(lease),
+      events_(events),
+      on_change_(std::move(on_change)),
+      on_completed_(std::move(on_completed)),
+      backoff_(kFirstBackoff) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+Recorder::~Recorder() { stop(); }
+
+void Recorder::recover(const std::string& replica, TimePoint now) {
+  Entry entry{Entry::Kind::recover, 0, {}, {}};
+  entry.execution.replica = replica;
+  entry.execution.started = now;
+  std::lock_guard lock(mutex_);
+  outbox_.push_front(std::move(entry));
+  wake_.notify_all();
+}
+
+Recorder::Slot Recorder::begin(const Execution& execution) {
+  std::lock_guard lock(mutex_);
+  Slot slot = next_slot_++;
+  outbox_.push_back({Entry::Kind::begin, slot, execution, {}});
+  wake_.notify_all();
+  return slot;
+}
+
+void Recorder::finish(Slot slot, const Execution& execution) {
+  std::lock_guard lock(mutex_);
+  // A running row not written yet is not written at all: the outcome takes its place, as a whole row.
+  auto unwritten = std::find_if(outbox_.begin(), outbox_.end(), [slot](const Entry& entry) {
+    return entry.kind == Entry::Kind::begin && entry.slot == slot;
+  });
+  if (unwritten != outbox_.end()) {
+    *unwritten = {Entry::Kind::record, 0, execution, {}};
+  } else {
+    outbox_.push_back({Entry::Kind::finish, slot, execution, {}});
+  }
+  wake_.notify_all();
+}
+
+void Recorder::record(const Execution& execution) {
+  std::lock_guard lock(mutex_);
+  outbox_.push_back({Entry::Kind::record, 0, execution, {}});
+  wake_.notify_all();
+}
+
+void Recorder::complete(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  outbox_.push_back({Entry::Kind::complete, 0, {}, key});
+  wake_.notify_all();
+}
+
+bool Recorder::drained() const {
+  std::lock_guard lock(mutex_);
+  return (!writing_ && outbox_.empty()) || finished_;
+}
+
+bool Recorder::settled() const {
+  std::lock_guard lock(mutex_);
+  return !writing_ && (outbox_.empty() || refused_);
+}
+
+void Recorder::wait_until_drained() {
+  std::unique_lock lock(mutex_);
+  drained_.wait(lock, [&] { return (!writing_ && outbox_.empty()) || finished_; });
+}
+
+void Recorder::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    wake_.notify_all();
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+void Recorder::write(Entry& entry) {
+  switch (entry.kind) {
+    case Entry::Kind::recover: {
+      std::size_t interrupted = store_.mark_interrupted();
+      if (interrupted > 0) {
+        events_.log({.kind = LogEvent::Kind::interrupted,
+                     .message = std::to_string(interrupted) + " execution(s) left running by a stopped process"});
+      }
+      for (const Claim& claim : store_.unrecorded_claims(lease_)) {
+        Execution missed;
+        missed.job_id = claim.job_id;
+        missed.key = claim.key;
+        missed.scheduled = claim.scheduled;
+        missed.trigger = claim.trigger;
+        missed.outcome = Outcome::missed;
+        missed.started = entry.execution.started;
+        missed.finished = entry.execution.started;
+        missed.message = "the tick was claimed, but the process stopped before it ran";
+        missed.replica = entry.execution.replica;
+        store_.insert(missed);
+        events_.log({.kind = LogEvent::Kind::missed, .job_id = missed.job_id, .key = missed.key,
+                     .outcome = Outcome::missed, .message = missed.message});
+      }
+      break;
+    }
+    case Entry::Kind::begin: {
+      store_.insert(entry.execution);
+      std::lock_guard lock(mutex_);
+      row_ids_[entry.slot] = entry.execution.id;
+      break;
+    }
+    case Entry::Kind::finish: {
+      std::int64_t id = 0;
+      {
+        std::lock_guard lock(mutex_);
+        if (auto found = row_ids_.find(entry.slot); found != row_ids_.end()) id = found->second;
+      }
+      entry.execution.id = id;
+      id == 0 ? store_.insert(entry.execution) : store_.finish(entry.execution);
+      std::lock_guard lock(mutex_);
+      row_ids_.erase(entry.slot);
+      break;
+    }
+    case Entry::Kind::record:
+      store_.insert(entry.execution);
+      break;
+    case Entry::Kind::complete:
+      store_.complete(entry.key, lease_);
+      if (on_completed_) on_completed_(entry.key);
+      break;
+  }
+}
+
+void Recorder::log_unrecorded(const Entry& entry) {
+  const Execution& e = entry.execution;
+  std::string what;
+  switch (entry.kind) {
+    case Entry::Kind::recover:
+      what = "the check for runs a stopped process left behind";
+      break;
+    case Entry::Kind::begin:
+      what = "attempt " + std::to_string(e.attempt) + " running";
+      break;
+    case Entry::Kind::finish:
+    case Entry::Kind::record:
+      what = "attempt " + std::to_string(e.attempt) + " " + std::string(to_string(e.outcome)) +
+             (e.message.empty() ? "" : " (" + e.message + ")");
+      break;
+    case Entry::Kind::complete:
+      what = "its claim's completion (the lease expires instead)";
+      break;
+  }
+  events_.log({.kind = LogEvent::Kind::unrecorded,
+               .job_id = e.job_id,
+               .key = entry.kind == Entry::Kind::complete ? entry.key : e.key,
+               .attempt = e.attempt,
+               .outcome = e.outcome,
+               .message = what});
+}
+
+void Recorder::loop() {
+  std::unique_lock lock(mutex_);
+  bool failed_while_stopping = false;
+  while (true) {
+    if (!stopping_) {
+      if (refused_) {
+        wake_.wait_until(lock, retry_at_, [&] { return stopping_; });
+      } else {
+        wake_.wait(lock, [&] { return stopping_ || !outbox_.empty(); });
+      }
+    }
+    if (outbox_.empty()) {
+      if (stopping_) break;
+      continue;
+    }
+    if (stopping_ && failed_while_stopping) break;
+    Entry entry = std::move(outbox_.front());
+    outbox_.pop_front();
+    writing_ = true;
+    lock.unlock();
+    bool written = false;
+    try {
+      write(entry);
+      written = true;
+      events_.store_answered();
+    } catch (const std::exception& failure) {
+      bool first = !refused_;  // one line per outage, not one per retry (read without the lock: this thread's own)
+      if (first) events_.store_failed(failure, entry.kind == Entry::Kind::complete ? entry.key : entry.execution.key);
+    }
+    lock.lock();
+    writing_ = false;
+    if (written) {
+      refused_ = false;
+      backoff_ = kFirstBackoff;
+    } else {
+      outbox_.push_front(std::move(entry));
+      refused_ = true;
+      retry_at_ = std::chrono::steady_clock::now() + backoff_;
+      backoff_ = std::min(backoff_ * 2, kMaxBackoff);
+      if (stopping_) failed_while_stopping = true;
+    }
+    if (outbox_.empty()) drained_.notify_all();
+    lock.unlock();
+    if (on_change_) on_change_();
+    lock.lock();
+  }
+  std::deque<Entry> left = std::move(outbox_);
+  outbox_.clear();
+  lock.unlock();
+  for (const Entry& entry : left) log_unrecorded(entry);
+  lock.lock();
+  finished_ = true;
+  drained_.notify_all();
+}
+
+}  // namespace cron::scheduler

@@ -1,0 +1,91 @@
+#pragma once
+// The recorder (docs/runtime.md): the only part that writes executions. Every write goes through its outbox, in
+// order, on a thread of its own; a write the store refuses stays at the head of the outbox and is tried again
+// with backoff until it is taken, whatever the store (SQLite too), so an outcome is never lost while the process
+// lives, and never written under the scheduler's lock. What is left at exit is logged, one line each.
+
+#include "scheduler/events.hpp"
+
+#include <cron/store.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace cron::scheduler {
+
+class Recorder {
+ public:
+  /// Names an execution between its running row and its outcome.
+  using Slot = std::uint64_t;
+
+  /// `on_change` runs (with no lock of the recorder's held) after each write or failed write; `on_completed` when
+  /// a claim's complete() was written, so the lease keeper stops renewing it.
+  Recorder(Store& store, const Lease& lease, Events& events, std::function<void()> on_change,
+           std::function<void(const std::string& key)> on_completed);
+  ~Recorder();
+  Recorder(const Recorder&) = delete;
+  Recorder& operator=(const Recorder&) = delete;
+
+  /// Marks runs a dead process left `running` as interrupted and records every claim without an execution as
+  /// missed (a process stopped between claiming and recording); queued first, before any run's rows.
+  void recover(const std::string& replica, TimePoint now);
+  /// Records the running row of an attempt that starts.
+  Slot begin(const Execution& execution);
+  /// Records the outcome of the attempt `slot` (its running row, or a whole row when that is not written yet).
+  void finish(Slot slot, const Execution& execution);
+  /// Records an execution that is final already (skipped, missed).
+  void record(const Execution& execution);
+  /// Marks the claim `key` done once everything queued before it is written (shared stores).
+  void complete(const std::string& key);
+
+  /// Nothing is queued or being written, or the store refused the head and it waits for its retry.
+  bool settled() const;
+  /// Everything queued is written (or the thread has ended).
+  bool drained() const;
+  /// Waits until everything queued is written (for tests; never returns while the store refuses).
+  void wait_until_drained();
+  /// Writes what it can (each write once, until one fails), logs the rest one line each, and ends the thread.
+  void stop();
+
+ private:
+  struct Entry {
+    enum class Kind { recover, begin, finish, record, complete } kind;
+    Slot slot = 0;
+    Execution execution;  ///< begin, finish, record; for recover: the replica and the time in `replica`/`started`
+    std::string key;      ///< complete
+  };
+
+  void loop();
+  /// Writes one entry; throws what the store throws.
+  void write(Entry& entry);
+  void log_unrecorded(const Entry& entry);
+
+  Store& store_;
+  const Lease& lease_;
+  Events& events_;
+  std::function<void()> on_change_;
+  std::function<void(const std::string&)> on_completed_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable drained_;
+  std::deque<Entry> outbox_;
+  std::map<Slot, std::int64_t> row_ids_;  ///< running rows written, by slot, until their outcome is
+  Slot next_slot_ = 1;
+  bool writing_ = false;   ///< an entry is off the outbox, being written
+  bool refused_ = false;   ///< the last write failed: the head waits for `retry_at_`
+  std::chrono::steady_clock::time_point retry_at_{};
+  std::chrono::milliseconds backoff_;
+  bool stopping_ = false;
+  bool finished_ = false;  ///< the thread has ended: nothing more is written
+  std::thread thread_;
+};
+
+}  // namespace cron::scheduler

@@ -1,0 +1,121 @@
+#pragma once
+// What every store guarantees (cron::Store, docs/runtime.md), as one typed GoogleTest suite: each store's test
+// instantiates it with a factory (`std::unique_ptr<Store> open()`, empty to skip), so a new store, or a new
+// Store method, gets the same cases everywhere.
+
+#include "utc_time.hpp"
+
+#include <cron/store.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string_view>
+
+namespace cron::test {
+
+inline std::chrono::sys_seconds contract_time(std::string_view text) { return utc(text); }
+
+template <class Factory>
+class StoreContract : public testing::Test {
+ protected:
+  void SetUp() override {
+    store = factory.open();
+    if (!store) GTEST_SKIP() << Factory::kSkipReason;
+  }
+
+  Execution running(std::string_view key, std::string_view tick) {
+    Execution e;
+    e.job_id = "report";
+    e.key = std::string(key);
+    e.scheduled = contract_time(tick);
+    e.started = TimePoint(contract_time(tick)) + std::chrono::milliseconds(250);
+    e.replica = "a";
+    return e;
+  }
+
+  Factory factory;
+  std::unique_ptr<Store> store;
+};
+
+TYPED_TEST_SUITE_P(StoreContract);
+
+TYPED_TEST_P(StoreContract, RecordsAndReadsExecutionsNewestFirst) {
+  Store& store = *this->store;
+  Execution first = this->running("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z");
+  store.insert(first);
+  EXPECT_GT(first.id, 0);
+  first.outcome = Outcome::failed;
+  first.finished = first.started + std::chrono::milliseconds(1500);
+  first.message = "it's \"broken\"";
+  store.finish(first);
+  Execution manual = this->running("report@manual-2026-03-01T11:00:00.000Z", "2026-03-01T11:00:00Z");
+  manual.trigger = Trigger::manual;
+  store.insert(manual);
+
+  auto history = store.history("report", 10);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].trigger, Trigger::manual);
+  EXPECT_EQ(history[0].outcome, Outcome::running);
+  EXPECT_EQ(history[0].finished, std::nullopt) << "a running row has no finish time";
+  const Execution& read = history[1];
+  EXPECT_EQ(read.key, first.key);
+  EXPECT_EQ(read.scheduled, first.scheduled);
+  EXPECT_EQ(read.outcome, Outcome::failed);
+  EXPECT_EQ(read.started, first.started);
+  EXPECT_EQ(read.duration(), std::chrono::milliseconds(1500));
+  EXPECT_EQ(read.message, "it's \"broken\"");
+  EXPECT_EQ(read.replica, "a");
+  EXPECT_EQ(store.history("report", 10, history[0].id).size(), 1u);
+  EXPECT_EQ(store.history("report", 1).size(), 1u);
+  EXPECT_TRUE(store.history("invoice", 10).empty());
+  EXPECT_EQ(store.last_tick("report"), contract_time("2026-03-01T10:00:00Z")) << "a manual run is not a tick";
+  EXPECT_EQ(store.last_tick("invoice"), std::nullopt);
+}
+
+TYPED_TEST_P(StoreContract, ClaimsATickOnceWhoeverAsks) {
+  Store& store = *this->store;
+  Claim tick{"report", "report@2026-03-01T10:00Z", contract_time("2026-03-01T10:00:00Z")};
+  auto claim = store.claim(tick, ClaimPurpose::run, Lease{"a#1", std::chrono::seconds(30)});
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->attempt, 1);
+  EXPECT_FALSE(claim->busy);
+  EXPECT_FALSE(store.claim(tick, ClaimPurpose::run, Lease{"a#1", std::chrono::seconds(30)})) << "claimed twice";
+  EXPECT_FALSE(store.claim(tick, ClaimPurpose::record, Lease{"b#1", std::chrono::seconds(30)}));
+  tick.key = "report@2026-03-01T11:00Z";
+  tick.scheduled = contract_time("2026-03-01T11:00:00Z");
+  EXPECT_TRUE(store.claim(tick, ClaimPurpose::record, Lease{"b#1", std::chrono::seconds(30)}));
+}
+
+TYPED_TEST_P(StoreContract, AnInterruptedRunHasNoFinishTime) {
+  Store& store = *this->store;
+  Execution execution = this->running("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z");
+  store.insert(execution);
+  EXPECT_EQ(store.mark_interrupted(), 1u);
+  auto history = store.history("report", 1);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].outcome, Outcome::interrupted);
+  EXPECT_EQ(history[0].message, "the process stopped while it ran");
+  EXPECT_EQ(history[0].finished, std::nullopt);
+  EXPECT_EQ(history[0].duration(), std::nullopt);
+  EXPECT_EQ(store.mark_interrupted(), 0u);
+}
+
+TYPED_TEST_P(StoreContract, NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded) {
+  Store& store = *this->store;
+  Lease mine{"me#1", std::chrono::seconds(30)};
+  Claim recorded{"report", "report@2026-03-01T10:00Z", contract_time("2026-03-01T10:00:00Z")};
+  ASSERT_TRUE(store.claim(recorded, ClaimPurpose::record, Lease{"dead#1", std::chrono::seconds(30)}));
+  Execution execution = this->running(recorded.key, "2026-03-01T10:00:00Z");
+  store.insert(execution);
+  Claim own{"report", "report@2026-03-01T11:00Z", contract_time("2026-03-01T11:00:00Z")};
+  ASSERT_TRUE(store.claim(own, ClaimPurpose::run, mine));
+  EXPECT_TRUE(store.unrecorded_claims(mine).empty());
+}
+
+REGISTER_TYPED_TEST_SUITE_P(StoreContract, RecordsAndReadsExecutionsNewestFirst, ClaimsATickOnceWhoeverAsks,
+                            AnInterruptedRunHasNoFinishTime,
+                            NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded);
+
+}  // namespace cron::test

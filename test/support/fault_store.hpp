@@ -1,0 +1,117 @@
+#pragma once
+// A store that wraps any other and, on command, fails, blocks or holds chosen calls: every store fault the
+// runtime must survive (a locked file, a hung server, a refused write) as a deterministic test on the manual
+// clock. A blocked call waits until released, as a call to a stopped server waits for its timeout.
+
+#include <cron/store.hpp>
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace cron::test {
+
+class FaultStore final : public Store {
+ public:
+  enum class Call { insert, finish, last_tick, history, mark_interrupted, claim, unrecorded_claims, complete, renew,
+                    take_over };
+
+  explicit FaultStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+
+  /// The next `times` calls of `call` throw StoreError(`message`) (a negative count: until heal()).
+  void fail(Call call, int times = -1, std::string message = "database is locked") {
+    std::lock_guard lock(mutex_);
+    faults_[call] = {times, std::move(message)};
+  }
+  /// `call` works again.
+  void heal(Call call) {
+    std::lock_guard lock(mutex_);
+    faults_.erase(call);
+  }
+  /// Calls of `call` (for the job `job_id`, or any job when empty) wait until release().
+  void block(Call call, std::string job_id = {}) {
+    std::lock_guard lock(mutex_);
+    blocked_[call] = std::move(job_id);
+  }
+  void release(Call call) {
+    std::lock_guard lock(mutex_);
+    blocked_.erase(call);
+    changed_.notify_all();
+  }
+  /// Waits until a call of `call` is held by block().
+  void wait_until_blocked(Call call) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return waiting_[call] > 0; });
+  }
+  /// How many calls of `call` were made (failed ones too).
+  int calls(Call call) {
+    std::lock_guard lock(mutex_);
+    return made_[call];
+  }
+
+  void insert(Execution& execution) override { enter(Call::insert, execution.job_id), inner_->insert(execution); }
+  void finish(const Execution& execution) override {
+    enter(Call::finish, execution.job_id), inner_->finish(execution);
+  }
+  std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) override {
+    return enter(Call::last_tick, job_id), inner_->last_tick(job_id);
+  }
+  std::vector<Execution> history(std::string_view job_id, std::size_t limit, std::int64_t before_id) override {
+    return enter(Call::history, job_id), inner_->history(job_id, limit, before_id);
+  }
+  std::size_t mark_interrupted() override { return enter(Call::mark_interrupted), inner_->mark_interrupted(); }
+  std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
+    return enter(Call::claim, tick.job_id), inner_->claim(tick, purpose, lease);
+  }
+  std::vector<Claim> unrecorded_claims(const Lease& lease) override {
+    return enter(Call::unrecorded_claims), inner_->unrecorded_claims(lease);
+  }
+  void complete(std::string_view key, const Lease& lease) override {
+    enter(Call::complete), inner_->complete(key, lease);
+  }
+  std::vector<std::string> renew(std::span<const std::string> keys, const Lease& lease) override {
+    return enter(Call::renew), inner_->renew(keys, lease);
+  }
+  std::vector<Claim> take_over(std::span<const std::string> job_ids, const Lease& lease, int max_attempts) override {
+    return enter(Call::take_over), inner_->take_over(job_ids, lease, max_attempts);
+  }
+  bool shared() const override { return inner_->shared(); }
+
+ private:
+  struct Fault {
+    int times;
+    std::string message;
+  };
+
+  void enter(Call call, std::string_view job_id = {}) {
+    std::unique_lock lock(mutex_);
+    ++made_[call];
+    auto holds = [&] {
+      auto found = blocked_.find(call);
+      return found != blocked_.end() && (found->second.empty() || found->second == job_id);
+    };
+    if (holds()) {
+      ++waiting_[call];
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return !holds(); });
+      --waiting_[call];
+    }
+    auto fault = faults_.find(call);
+    if (fault == faults_.end()) return;
+    std::string message = fault->second.message;
+    if (fault->second.times > 0 && --fault->second.times == 0) faults_.erase(fault);
+    throw StoreError(message);
+  }
+
+  std::unique_ptr<Store> inner_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<Call, Fault> faults_;
+  std::map<Call, std::string> blocked_;
+  std::map<Call, int> waiting_;
+  std::map<Call, int> made_;
+};
+
+}  // namespace cron::test
