@@ -3,6 +3,9 @@
 // fast but wrong engine never produces a table.
 
 #include "minute_stepping_reference.hpp"
+#ifdef CRONC_HAVE_CRONCPP
+#include "croncpp_engine.hpp"
+#endif
 
 #include <cron/schedule.hpp>
 
@@ -13,6 +16,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -130,11 +134,98 @@ void register_benchmarks() {
   }
 }
 
+#ifdef CRONC_HAVE_CRONCPP
+/// Expressions as cron users write them, for the side-by-side run against croncpp; those croncpp refuses or
+/// reads differently are left out (and named), so both engines are timed on the same fire times.
+constexpr std::string_view kComparedExpressions[] = {
+    "* * * * *",       "*/5 * * * *",     "*/7 * * * *",      "*/15 * * * *",    "10-20 * * * *",
+    "0 * * * *",       "0 */5 * * *",     "23 0-20/2 * * *",  "0 0 * * *",       "30 9 * * 1-5",
+    "0 9-17 * * 1-5",  "*/10 9-17 * * 1-5", "0 22 * * 1-5",   "0 3 * * 2-4",     "0 6 * * 1",
+    "0 12 * * 0",      "0 0 * * 6,0",     "45 23 * * 5",      "0 18 * * 5",      "0 0 */3 * *",
+    "20 4 */2 * *",    "0 0 1-7 * *",     "0 4 15 * *",       "0 0 1 * *",       "0 0 30 * *",
+    "0 0 31 * *",      "0 0 28-31 * *",   "0 0,12 1 */2 *",   "0 0 1 */3 *",     "0 8 1 1,4,7,10 *",
+    "15,45 8-18 * 1-6 *", "30 2 * 2 *",   "0 12 15 6 *",      "7 7 7 7 *",       "1 2 3 4 *",
+    "0 0 1 1 *",       "0 0 31 12 *",     "59 23 31 12 *",    "0 0 29 2 *",      "0 0 30 4 *",
+};
+
+/// Chains for the comparison stay where croncpp answers: its years end in 2099.
+constexpr sys_seconds kComparedHorizon = sys_days{year{2090} / 1 / 1};
+
+std::vector<std::string_view> compared_expressions() {
+  std::vector<std::string_view> agreed;
+  for (std::string_view expression : kComparedExpressions) {
+    const cron::Schedule schedule = schedule_or_abort(expression);
+    auto other = croncpp_engine::Expression::parse(expression);
+    bool same = other != nullptr;
+    sys_seconds time = kChainStart;
+    for (int call = 0; same && call < 200 && time < kComparedHorizon; ++call) {
+      const sys_seconds mine = schedule.next(time);
+      same = other->next(time.time_since_epoch().count()) == mine.time_since_epoch().count();
+      time = mine;
+    }
+    if (same) {
+      agreed.push_back(expression);
+    } else {
+      std::fprintf(stderr, "left out of the comparison, croncpp %s: '%.*s'\n",
+                   other == nullptr ? "refuses it" : "disagrees", static_cast<int>(expression.size()),
+                   expression.data());
+    }
+  }
+  std::fprintf(stderr, "cronc and croncpp agree on %zu expressions\n", agreed.size());
+  return agreed;
+}
+
+/// The same chained next() calls and the same parses, cronc's and croncpp's, named `vs_*` for the summary.
+void register_comparison() {
+  for (std::string_view expression : compared_expressions()) {
+    benchmark::RegisterBenchmark(name("vs_cronc_next", expression).c_str(), [expression](benchmark::State& state) {
+      const cron::Schedule schedule = schedule_or_abort(expression);
+      sys_seconds time = kChainStart;
+      for (auto _ : state) {
+        time = schedule.next(time);
+        if (time >= kComparedHorizon) time = kChainStart;
+        benchmark::DoNotOptimize(time);
+      }
+    });
+    benchmark::RegisterBenchmark(name("vs_croncpp_next", expression).c_str(), [expression](benchmark::State& state) {
+      auto other = croncpp_engine::Expression::parse(expression);
+      std::int64_t time = kChainStart.time_since_epoch().count();
+      for (auto _ : state) {
+        time = other->next(time);
+        if (time >= kComparedHorizon.time_since_epoch().count()) time = kChainStart.time_since_epoch().count();
+        benchmark::DoNotOptimize(time);
+      }
+    });
+    benchmark::RegisterBenchmark(name("vs_cronc_parse", expression).c_str(), [expression](benchmark::State& state) {
+      for (auto _ : state) {
+        std::string_view text = expression;
+        benchmark::DoNotOptimize(text);
+        auto schedule = cron::Schedule::cron(text);
+        benchmark::DoNotOptimize(schedule);
+      }
+    });
+    const std::string six_fields = "0 " + std::string(expression);
+    benchmark::RegisterBenchmark(name("vs_croncpp_parse", expression).c_str(), [six_fields](benchmark::State& state) {
+      for (auto _ : state) {
+        std::string_view text = six_fields;
+        benchmark::DoNotOptimize(text);
+        bool parsed = croncpp_engine::parse_only(text);
+        benchmark::DoNotOptimize(parsed);
+      }
+    });
+  }
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
   check_engine_against_reference();
   register_benchmarks();
+#ifdef CRONC_HAVE_CRONCPP
+  croncpp_engine::use_utc();
+  register_comparison();
+#endif
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -73,6 +73,8 @@ cl::opt<std::string> root("root", cl::desc("Analyse only entries under this fold
 // cl::Prefix: `-j2` as make, ninja and run-clang-tidy spell it, as well as `-j 2`.
 cl::opt<unsigned> threads("j", cl::desc("Translation units analysed in parallel (default: the core count)"),
                           cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(analyzer_category));
+cl::opt<bool> no_cache("no-cache", cl::desc("Analyse every unit again instead of reusing BUILD_DIR/cronc-cache"),
+                       cl::cat(analyzer_category));
 cl::opt<std::string> sarif("sarif", cl::desc("Write the diagnostics as SARIF 2.1.0 to this file"),
                            cl::value_desc("FILE"), cl::cat(analyzer_category));
 cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fix-its in clang-tidy's YAML format to this file"),
@@ -174,6 +176,7 @@ int main(int argc, char** argv) {
   command.analyzer.root = root;
   command.analyzer.threads = threads;
   command.analyzer.resource_dir = resource_dir;
+  if (!no_cache) command.analyzer.cache_dir = build_path + "/cronc-cache";
   command.color = color == ColorMode::always || (color == ColorMode::automatic && llvm::sys::Process::StandardErrHasColors());
   command.analyzer.color = command.color;
   command.sarif_file = sarif;

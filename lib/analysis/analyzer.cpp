@@ -1,6 +1,7 @@
 #include "analysis/analyzer.hpp"
 
 #include "analysis/prefilter.hpp"
+#include "analysis/unit_cache.hpp"
 #include "extract/job_extractor.hpp"
 #include "rules/rule_registry.hpp"
 
@@ -9,11 +10,12 @@
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/ThreadPool.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
+#include <optional>
 #include <tuple>
 
 namespace cronc {
@@ -176,30 +178,44 @@ void analyze(const AnalyzerOptions& options, AnalysisResult& result) {
   }
   std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return names_job[i]; });
 
-  struct UnitOutcome {
-    PrefilterResult scan;
-    ExtractionResult extraction;
-    bool parsed = false;
-  };
-  std::vector<UnitOutcome> outcomes(commands.size());
+  std::vector<UnitAnalysis> outcomes(commands.size());
+  std::optional<UnitCache> cache;
+  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, options.color ? "color" : "plain");
   Prefilter prefilter;
   std::atomic<std::size_t> next{0};
+  std::atomic<unsigned> cached{0};
+  // Each worker takes the next unit in `order`, with a scanner of its own (it keeps the scanner's per-worker
+  // file cache warm), so the pool runs one such loop per thread rather than one task per unit.
   auto work = [&] {
-    Prefilter::Scanner scanner(prefilter);
+    std::optional<Prefilter::Scanner> scanner;  // made at the first unit the cache lacks
     for (std::size_t k = next++; k < order.size(); k = next++) {
       std::size_t i = order[k];
-      outcomes[i].scan = scanner.scan(commands[i]);
-      if (!outcomes[i].scan.mentions_jobs) continue;
-      outcomes[i].parsed = true;
-      outcomes[i].extraction = extract_jobs(commands[i], options.color);
+      if (cache) {
+        if (auto stored = cache->find(commands[i])) {
+          outcomes[i] = std::move(*stored);
+          ++cached;
+          continue;
+        }
+      }
+      if (!scanner) scanner.emplace(prefilter);
+      outcomes[i].scan = scanner->scan(commands[i]);
+      if (outcomes[i].scan.mentions_jobs) {
+        outcomes[i].parsed = true;
+        outcomes[i].extraction = extract_jobs(commands[i], options.color);
+      }
+      // A failure may be cured by a file that does not exist yet, which no key could name.
+      if (cache && outcomes[i].scan.complete && !outcomes[i].extraction.compile_failed)
+        cache->store(commands[i], outcomes[i]);
     }
   };
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = options.threads != 0 ? options.threads : llvm::hardware_concurrency().compute_thread_count();
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, commands.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  {
+    llvm::DefaultThreadPool pool(llvm::hardware_concurrency(threads));
+    for (unsigned t = 0; t < threads; ++t) pool.async(work);
+    pool.wait();
+  }
+  result.cached_units = cached;
 
   for (auto& outcome : outcomes) {
     result.files_read.insert(outcome.scan.files.begin(), outcome.scan.files.end());

@@ -18,6 +18,7 @@ struct AnalyzerOptions {
   unsigned threads = 0;             ///< 0: one per core
   std::string resource_dir;         ///< Clang's builtin headers; empty: the one cronc was built with
   bool color = false;               ///< colour Clang's own diagnostics
+  std::string cache_dir;            ///< the per-unit cache (lib/analysis/unit_cache.hpp); empty: none
 };
 
 struct AnalysisResult {
@@ -29,6 +30,7 @@ struct AnalysisResult {
   std::set<std::string> files_read; ///< every file any unit read, for the depfile
   unsigned parsed_units = 0;
   unsigned skipped_units = 0;       ///< left out by the pre-filter
+  unsigned cached_units = 0;        ///< taken from the cache, neither scanned nor parsed (also counted above)
 
   bool has_errors() const { return compile_failed || diagnostics.error_count() > 0; }
 };

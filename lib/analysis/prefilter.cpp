@@ -74,6 +74,7 @@ PrefilterResult Prefilter::Scanner::scan(const CompileCommand& command) {
     return result;
   }
   result.files = std::move(dependencies->FileDeps);
+  result.complete = true;
   auto names_job = [](const std::string& argument) { return llvm::StringRef(argument).contains(job_type); };
   auto mentions = [&](const std::string& file) { return prefilter_.mentions(file); };
   // `-DJOB=cron::CronJob` names the type where no file does.

@@ -15,6 +15,7 @@ namespace cronc {
 struct PrefilterResult {
   bool mentions_jobs = true;        ///< parse it (also when scanning failed: the parse reports the error)
   std::vector<std::string> files;   ///< every file the unit reads, the main file first
+  bool complete = false;            ///< the scan succeeded: `files` is the whole list
 };
 
 /// What all scanners share: the scanner's cache of minimized files and, per file, whether its text mentions

@@ -11,6 +11,8 @@
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Lex/Lexer.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/Path.h>
@@ -19,6 +21,8 @@
 
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace cronc {
 
@@ -448,23 +452,80 @@ class JobVisitor : public clang::RecursiveASTVisitor<JobVisitor> {
   std::set<const clang::CXXConstructExpr*> claimed_;
 };
 
+/// Decides which function bodies Clang parses (docs/analyzer.md, "Skipped function bodies"): a body can hold a
+/// job (cron-not-top-level) only where its file spells `CronJob` or a macro that expands to it. Bodies in system
+/// headers are always skipped, as jobs there are ignored anyway. Half of a unit's parse is the bodies of the
+/// standard library's inline functions; Sema still parses `constexpr` ones and those with a deduced return type.
+class BodyFilter : public clang::PPCallbacks {
+ public:
+  explicit BodyFilter(const clang::SourceManager& sm) : sm_(sm) {}
+
+  /// Remembers the macros whose definition names CronJob or another such macro (a `-D` on the command line too).
+  void MacroDefined(const clang::Token& name, const clang::MacroDirective* directive) override {
+    const clang::MacroInfo* info = directive->getMacroInfo();
+    for (const clang::Token& token : info->tokens()) {
+      const clang::IdentifierInfo* identifier = token.getIdentifierInfo();
+      if (identifier == nullptr) continue;
+      llvm::StringRef spelling = identifier->getName();
+      if (spelling == job_type || job_macros_.count(spelling.str())) {
+        job_macros_.insert(name.getIdentifierInfo()->getName().str());
+        return;
+      }
+    }
+  }
+
+  bool skip(const clang::Decl& declaration) {
+    clang::SourceLocation location = declaration.getLocation();
+    // A definition written by a macro: its body's tokens are spelled elsewhere; keep it.
+    if (location.isMacroID() || declaration.getEndLoc().isMacroID()) return false;
+    if (sm_.isInSystemHeader(location)) return true;
+    clang::FileID file = sm_.getFileID(location);
+    auto [verdict, inserted] = may_hold_job_.try_emplace(file.getHashValue(), Verdict{});
+    // Recomputed when macros were defined since: the file may use one defined after its first body.
+    if (inserted || verdict->second.macros_seen != job_macros_.size()) {
+      llvm::StringRef text = sm_.getBufferData(file);
+      bool found = text.contains(job_type);
+      for (auto macro = job_macros_.begin(); !found && macro != job_macros_.end(); ++macro)
+        found = text.contains(*macro);
+      verdict->second = {found, job_macros_.size()};
+    }
+    return !verdict->second.found;
+  }
+
+ private:
+  static constexpr llvm::StringLiteral job_type = "CronJob";
+  struct Verdict {
+    bool found = false;
+    std::size_t macros_seen = 0;
+  };
+  const clang::SourceManager& sm_;
+  std::unordered_set<std::string> job_macros_;
+  std::unordered_map<unsigned, Verdict> may_hold_job_;  ///< per FileID
+};
+
 class ExtractConsumer : public clang::ASTConsumer {
  public:
-  explicit ExtractConsumer(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
+  ExtractConsumer(std::vector<JobDecl>& jobs, BodyFilter& bodies) : jobs_(jobs), bodies_(bodies) {}
   void HandleTranslationUnit(ASTContext& context) override {
     if (context.getDiagnostics().hasErrorOccurred()) return;
     JobVisitor(context, jobs_).TraverseDecl(context.getTranslationUnitDecl());
   }
+  bool shouldSkipFunctionBody(clang::Decl* declaration) override { return bodies_.skip(*declaration); }
 
  private:
   std::vector<JobDecl>& jobs_;
+  BodyFilter& bodies_;
 };
 
 class ExtractAction : public clang::ASTFrontendAction {
  public:
   explicit ExtractAction(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&, llvm::StringRef) override {
-    return std::make_unique<ExtractConsumer>(jobs_);
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler, llvm::StringRef) override {
+    compiler.getFrontendOpts().SkipFunctionBodies = true;
+    auto bodies = std::make_unique<BodyFilter>(compiler.getSourceManager());
+    auto consumer = std::make_unique<ExtractConsumer>(jobs_, *bodies);
+    compiler.getPreprocessor().addPPCallbacks(std::move(bodies));  // the preprocessor outlives the consumer
+    return consumer;
   }
 
  private:

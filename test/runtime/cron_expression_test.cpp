@@ -76,6 +76,18 @@ TEST(CronExpression, StarFlagsFollowTheFirstCharacterAsInCronie) {
   EXPECT_EQ(question.value(), parse_cron("0 0 * * *").value());
 }
 
+TEST(CronExpression, WeekdayDaysRepeatTheWeekFromTheFirstOfTheMonth) {
+  for (unsigned pattern = 0; pattern < 128; ++pattern) {
+    for (int first = 0; first < 7; ++first) {
+      std::uint32_t expected = 0;
+      for (int day = 1; day <= 31; ++day)
+        if (pattern >> ((first + day - 1) % 7) & 1) expected |= std::uint32_t{1} << day;
+      EXPECT_EQ(detail::weekday_days(static_cast<std::uint8_t>(pattern), first), expected)
+          << "pattern " << pattern << ", the 1st on weekday " << first;
+    }
+  }
+}
+
 TEST(CronExpression, WeekdaySevenIsSunday) {
   EXPECT_EQ(parse_cron("0 0 * * 7").value().days_of_week, 1u);
   EXPECT_EQ(parse_cron("0 0 * * 0,7").value().days_of_week, 1u);

@@ -288,6 +288,10 @@ const FireCase kCronieYearRollOver[] = {
     {"0 0 * 1 *", "2025-02-01T00:00", {"2026-01-01T00:00"}},
     {"0 0 1 1 *", "1969-06-01T00:00", {"1970-01-01T00:00"}},
     {"0 0 * * *", "1969-12-31T12:00", {"1970-01-01T00:00"}},
+    // Before 1970 day numbers are negative: the weekday arithmetic (no calendar) must still hold.
+    {"0 0 * * 1", "1969-12-20T12:00", {"1969-12-22T00:00", "1969-12-29T00:00", "1970-01-05T00:00"}},
+    {"30 12 * * 6", "1969-12-26T13:00", {"1969-12-27T12:30", "1970-01-03T12:30"}},
+    {"0 0 29 2 *", "1969-01-01T00:00", {"1972-02-29T00:00"}},
 };
 INSTANTIATE_TEST_SUITE_P(CronieYearRollOver, NextFire, testing::ValuesIn(kCronieYearRollOver));
 

@@ -229,6 +229,13 @@ constexpr std::uint32_t days_up_to(int last_day) {
   return static_cast<std::uint32_t>((std::uint64_t{2} << last_day) - 2);
 }
 
+/// The days 1-31 of a month whose 1st falls on `first_weekday` (0 = Sunday) that are on one of `days_of_week`
+/// (bits 0-6): the week's 7-bit pattern rotated to start on the 1st, then repeated five times from bit 1.
+constexpr std::uint32_t weekday_days(std::uint8_t days_of_week, int first_weekday) {
+  unsigned week = ((unsigned{days_of_week} >> first_weekday) | (unsigned{days_of_week} << (7 - first_weekday))) & 0x7f;
+  return static_cast<std::uint32_t>((std::uint64_t{week} * 0x10204081) << 1);  // copies at bits 0, 7, 14, 21, 28
+}
+
 /// Largest day each month can have (February: 29, in leap years).
 inline constexpr int kMaxDaysInMonth[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 

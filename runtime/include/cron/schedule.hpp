@@ -59,22 +59,16 @@ class Schedule {
   }
 
  private:
-  constexpr Schedule(const CronFields& fields, int every_minutes) : fields_(fields), every_minutes_(every_minutes) {
-    // For each weekday of the 1st of a month, the days of month (bits 1-31) that fall on a matching weekday,
-    // so next() finds the next matching day with bit operations instead of calendar arithmetic.
-    for (int first = 0; first < 7; ++first) {
-      std::uint32_t days = 0;
-      for (int day = 1; day <= 31; ++day)
-        if (fields.days_of_week >> ((first + day - 1) % 7) & 1) days |= std::uint32_t{1} << day;
-      weekday_days_[first] = days;
-    }
-  }
+  constexpr Schedule(const CronFields& fields, int every_minutes) : fields_(fields), every_minutes_(every_minutes) {}
 
   std::chrono::sys_seconds next_cron(std::chrono::sys_seconds after) const;
+  /// Every month and every day of month allowed: whether a day matches depends on its weekday alone.
+  bool date_free() const;
+  /// Whether a day in a matching month matches, by its day of month and weekday (0 = Sunday).
+  bool day_matches(int day_of_month, int weekday) const;
 
   CronFields fields_{};
   int every_minutes_ = 0;
-  std::uint32_t weekday_days_[7] = {};
 };
 
 /// Formats a time as ISO-8601 UTC, `2026-03-01T10:00:00Z`.

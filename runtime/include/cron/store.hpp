@@ -1,6 +1,6 @@
 #pragma once
-/// Where executions are recorded (docs/runtime.md, "The stores"): one interface for the in-memory store (tests), SQLite (the
-/// embedded default) and PostgreSQL (several replicas).
+/// Where executions are recorded (docs/runtime.md, "The stores"): one interface for the in-memory store (tests),
+/// SQLite (the embedded default) and PostgreSQL (several replicas).
 ///
 /// The runtime calls a store from several threads (claims, the recorder, the lease keeper, the dashboard's
 /// readers), never under a lock of its own, so a store serialises what needs it. Every call is bounded in time

@@ -1,0 +1,144 @@
+// The per-unit cache: a rerun takes unchanged units from it, an edit to any file a unit read or to its flags
+// reanalyses that unit alone, and an entry that is corrupt or foreign is ignored (and replaced).
+
+#include "analysis/analyzer.hpp"
+#include "analyzer_project.hpp"
+#include "model/job_decl_json.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cronc {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::AnalyzerProject;
+
+std::string job(const std::string& variable, const std::string& id, const std::string& every) {
+  return "const cron::CronJob " + variable + "{\"" + id + "\", {.every = " + every + ", .endpoint = &work}};\n";
+}
+
+class UnitCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    project.write("include/app/report_jobs.hpp",
+                  "#pragma once\n#include <cron/cron.hpp>\nvoid work();\n" + job("report", "report", "\"1h\""));
+    project.write("reports.cpp", "#include \"app/report_jobs.hpp\"\n");
+    project.write("cleanup.cpp", "#include <cron/cron.hpp>\nvoid work();\n" + job("cleanup", "cleanup", "EVERY"));
+    project.write("plain.cpp", "#include <string>\nstd::string greeting() { return \"hello\"; }\n");
+    project.add_unit("reports.cpp");
+    project.add_unit("cleanup.cpp", {"-DEVERY=\"30m\""});
+    project.add_unit("plain.cpp");
+  }
+
+  std::unique_ptr<AnalysisResult> analyze_project() const {
+    AnalyzerOptions options;
+    options.build_dir = project.build_dir();
+    options.cache_dir = cache_dir();
+    options.threads = 2;
+    auto result = std::make_unique<AnalysisResult>();
+    analyze(options, *result);
+    EXPECT_EQ(result->fatal_error, "");
+    return result;
+  }
+
+  std::string cache_dir() const { return project.build_dir() + "/cronc-cache"; }
+
+  std::vector<fs::path> entries() const {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(cache_dir())) files.push_back(entry.path());
+    return files;
+  }
+
+  /// What a run found, as one comparable value: the jobs every field, the diagnostics, the files read.
+  static nlohmann::json summary(const AnalysisResult& result) {
+    nlohmann::json jobs = nlohmann::json::array();
+    for (const JobDecl& job : result.jobs) jobs.push_back(job_to_json(job));
+    nlohmann::json diagnostics = nlohmann::json::array();
+    for (const Diagnostic& diagnostic : result.diagnostics.sorted())
+      diagnostics.push_back(diagnostic.range.begin.file + ":" + std::to_string(diagnostic.range.begin.line) + " " +
+                            diagnostic.message);
+    return {{"jobs", jobs},
+            {"diagnostics", diagnostics},
+            {"files", result.files_read},
+            {"output", result.compiler_output},
+            {"parsed", result.parsed_units},
+            {"skipped", result.skipped_units}};
+  }
+
+  AnalyzerProject project;
+};
+
+TEST_F(UnitCacheTest, ARerunWithNothingChangedTakesEveryUnitFromTheCache) {
+  auto first = analyze_project();
+  EXPECT_EQ(first->cached_units, 0u);
+  EXPECT_EQ(first->jobs.size(), 2u);
+  EXPECT_EQ(entries().size(), 3u);  // the skipped unit too: its scan is what a rerun saves
+
+  auto second = analyze_project();
+  EXPECT_EQ(second->cached_units, 3u);
+  EXPECT_EQ(summary(*second), summary(*first));
+}
+
+TEST_F(UnitCacheTest, EditingAnIncludedHeaderReanalysesTheUnitThatReadIt) {
+  analyze_project();
+  project.write("include/app/report_jobs.hpp",
+                "#pragma once\n#include <cron/cron.hpp>\nvoid work();\n" + job("report", "report", "\"5h\""));
+  auto result = analyze_project();
+  EXPECT_EQ(result->cached_units, 2u);
+  ASSERT_EQ(result->diagnostics.sorted().size(), 1u);
+  EXPECT_EQ(result->diagnostics.sorted()[0].message, "interval '5h' does not divide 24 hours evenly");
+}
+
+TEST_F(UnitCacheTest, ChangingAUnitsFlagsReanalysesIt) {
+  analyze_project();
+  std::string database = project.read("build/compile_commands.json");
+  database.replace(database.find("30m"), 3, "7h");
+  project.write("build/compile_commands.json", database);
+  auto result = analyze_project();
+  EXPECT_EQ(result->cached_units, 2u);
+  ASSERT_EQ(result->diagnostics.sorted().size(), 1u);
+  EXPECT_EQ(result->diagnostics.sorted()[0].message, "interval '7h' does not divide 24 hours evenly");
+}
+
+TEST_F(UnitCacheTest, CorruptOrForeignEntriesAreIgnoredAndReplaced) {
+  auto clean = summary(*analyze_project());
+  auto entry_files = entries();
+  ASSERT_EQ(entry_files.size(), 3u);
+  // Three ways to be wrong: not JSON, an entry of another key (another command or cronc), a job of the wrong shape.
+  project.write(fs::relative(entry_files[0], project.root()).string(), "{\"key\": \"trunc");
+  for (std::size_t i = 1; i < 3; ++i) {
+    auto entry = nlohmann::json::parse(project.read(fs::relative(entry_files[i], project.root()).string()));
+    if (i == 1) entry["key"] = entry["key"].get<std::string>() + " of another cronc";
+    if (i == 2) entry["jobs"] = nlohmann::json::array({{{"scope", "not a job"}}});
+    project.write(fs::relative(entry_files[i], project.root()).string(), entry.dump());
+  }
+  auto result = analyze_project();
+  EXPECT_EQ(result->cached_units, 0u);
+  EXPECT_EQ(summary(*result), clean);
+  auto rerun = analyze_project();
+  EXPECT_EQ(rerun->cached_units, 3u);
+  EXPECT_EQ(summary(*rerun), clean);
+}
+
+TEST_F(UnitCacheTest, AFailedUnitIsNotStored) {
+  // The missing header is in no list of files read: a stored failure would survive its creation.
+  project.write("generated_user.cpp", "#include \"app/generated.hpp\"\n");
+  project.add_unit("generated_user.cpp");
+  auto failed = analyze_project();
+  EXPECT_TRUE(failed->has_errors());
+  project.write("include/app/generated.hpp", "#pragma once\n#include <cron/cron.hpp>\nvoid work();\n" +
+                                                 job("generated", "generated", "\"2h\""));
+  auto result = analyze_project();
+  EXPECT_FALSE(result->has_errors()) << result->compiler_output;
+  EXPECT_EQ(result->jobs.size(), 3u);
+  EXPECT_EQ(result->cached_units, 3u);
+}
+
+}  // namespace
+}  // namespace cronc
