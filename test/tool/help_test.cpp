@@ -39,8 +39,8 @@ void expect_help_lists(const std::string& subcommand, const std::set<std::string
 const std::set<std::string> kGeneric = {"--help", "--help-list"};
 
 TEST(Help, TheAnalyzerListsItsOwnOptionsOnly) {
-  std::set<std::string> expected = {"--color", "--depfile", "--export-fixes", "-j",      "--manifest",
-                                    "-p",      "--resource-dir", "--root",   "--sarif", "--stub", "--version"};
+  std::set<std::string> expected = {"--color", "--depfile", "--export-fixes", "-j",     "--manifest", "--no-cache",
+                                    "-p",      "--resource-dir", "--root",   "--sarif", "--stub",     "--version"};
   expected.insert(kGeneric.begin(), kGeneric.end());
   expect_help_lists("", expected);
 }
