@@ -94,6 +94,9 @@ class DashboardTest : public ::testing::Test {
     options.store_instance = std::move(memory);
     options.replica = "test-replica";
     runtime = std::make_unique<Runtime>(std::move(options), jobs);
+    // The runtime's start-up recovery (marking runs a dead process left `running` as interrupted) runs on the
+    // recorder's thread; let it finish so that it cannot mark the rows a test then writes by hand.
+    runtime->wait_until_recorded();
   }
 
   /// Makes the runtime unless the test did, and starts its dashboard on 127.0.0.1 and an ephemeral port.

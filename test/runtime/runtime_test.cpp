@@ -1,6 +1,7 @@
 // The scheduler on a manual clock: every test sets the time by hand and waits for the runtime to settle; none
 // sleeps.
 
+#include "runtime_outcomes.hpp"
 #include "utc_time.hpp"
 
 #include <cron/runtime.hpp>
@@ -24,6 +25,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using std::chrono::sys_seconds;
+using test::outcomes;
 
 constexpr auto at = test::utc;
 
@@ -101,15 +103,6 @@ class RuntimeTest : public testing::Test {
   void advance_to(std::string_view time, Runtime& runtime) {
     clock->set(TimePoint(at(time)));
     runtime.wait_until_idle();
-  }
-
-  std::vector<std::string> outcomes(Runtime& runtime, std::string_view job) {
-    std::vector<std::string> result;
-    auto executions = runtime.history(job, 100);
-    for (auto it = executions.rbegin(); it != executions.rend(); ++it)
-      result.push_back(it->key + " " + std::string(to_string(it->outcome)) +
-                       (it->message.empty() ? "" : ": " + it->message));
-    return result;
   }
 
   std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(TimePoint(at("2026-03-01T09:59:30Z")));

@@ -2,6 +2,7 @@
 // clock: a slow or failing store never freezes the runtime, loses an outcome or loses a tick (docs/runtime.md).
 
 #include "fault_store.hpp"
+#include "runtime_outcomes.hpp"
 #include "sqlite_file.hpp"
 #include "utc_time.hpp"
 
@@ -23,6 +24,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using std::chrono::sys_seconds;
+using test::outcomes;
 using test::FaultStore;
 using Call = FaultStore::Call;
 
@@ -98,15 +100,6 @@ class StoreFaultsTest : public testing::Test {
     options.replica = "test-replica";
     options.log = nullptr;
     return std::make_unique<Runtime>(std::move(options), kJobs);
-  }
-
-  std::vector<std::string> outcomes(Runtime& runtime, std::string_view job) {
-    std::vector<std::string> result;
-    auto executions = runtime.history(job, 100);
-    for (auto it = executions.rbegin(); it != executions.rend(); ++it)
-      result.push_back(it->key + " " + std::string(to_string(it->outcome)) +
-                       (it->message.empty() ? "" : ": " + it->message));
-    return result;
   }
 
   std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(TimePoint(at("2026-03-01T09:59:30Z")));
