@@ -65,6 +65,18 @@ void Recorder::complete(const std::string& key) {
   wake_.notify_all();
 }
 
+void Recorder::take_outcome_of_refused_begin(Entry& entry) {
+  if (entry.kind != Entry::Kind::begin) return;
+  // The outcome arrived while the running row was being written (so finish() could not replace it): it takes the
+  // running row's place now, as a whole row, exactly as if it had arrived before the write.
+  auto outcome = std::find_if(outbox_.begin(), outbox_.end(), [&](const Entry& queued) {
+    return queued.kind == Entry::Kind::finish && queued.slot == entry.slot;
+  });
+  if (outcome == outbox_.end()) return;
+  entry = {Entry::Kind::record, 0, std::move(outcome->execution), {}};
+  outbox_.erase(outcome);
+}
+
 bool Recorder::drained() const {
   std::lock_guard lock(mutex_);
   return (!writing_ && outbox_.empty()) || finished_;
@@ -204,6 +216,7 @@ void Recorder::loop() {
       refused_ = false;
       backoff_ = kFirstBackoff;
     } else {
+      take_outcome_of_refused_begin(entry);
       outbox_.push_front(std::move(entry));
       refused_ = true;
       retry_at_ = std::chrono::steady_clock::now() + backoff_;

@@ -66,6 +66,8 @@ class Recorder {
   /// Writes one entry; throws what the store throws.
   void write(Entry& entry);
   void log_unrecorded(const Entry& entry);
+  /// A refused running row whose outcome is queued behind it becomes that outcome, as a whole row (mutex_ held).
+  void take_outcome_of_refused_begin(Entry& entry);
 
   Store& store_;
   const Lease& lease_;
