@@ -113,16 +113,19 @@ class ArgumentReader {
       read_config_value(config, job);
       return;
     }
-    auto field = [&](unsigned index) -> const Expr* {
-      if (index >= list->getNumInits()) return nullptr;
-      const Expr* init = list->getInit(index);
+    const auto* record = list->getType().getCanonicalType()->getAsCXXRecordDecl();
+    auto field = [&](llvm::StringRef name) -> const Expr* {
+      const clang::FieldDecl* decl = field_named(record, name);
+      if (decl == nullptr || decl->getFieldIndex() >= list->getNumInits()) return nullptr;
+      const Expr* init = list->getInit(decl->getFieldIndex());
       if (llvm::isa<clang::CXXDefaultInitExpr, clang::ImplicitValueInitExpr>(init)) return nullptr;
       return init;
     };
-    job.title = read_string(field(0));
-    job.every = read_every(field(1));
-    job.schedule = read_string(field(2));
-    job.endpoint = read_endpoint(field(3));
+    job.title = read_string(field("title"));
+    job.every = read_every(field("every"));
+    job.schedule = read_string(field("schedule"));
+    job.time_zone = read_string(field("time_zone"));
+    job.endpoint = read_endpoint(field("endpoint"));
   }
 
  private:
@@ -238,30 +241,39 @@ class ArgumentReader {
     locate_bytes(expression, text, every.text);
   }
 
+  /// JobConfig's field `name` (designated initializers keep the fields' order, so its index is its position).
+  static const clang::FieldDecl* field_named(const clang::CXXRecordDecl* record, llvm::StringRef name) {
+    if (record == nullptr) return nullptr;
+    for (const clang::FieldDecl* candidate : record->fields())
+      if (candidate->getName() == name) return candidate;
+    return nullptr;
+  }
+
   /// A config that is not written as braces (a constexpr JobConfig variable): read the evaluated value.
   void read_config_value(const Expr* config, JobDecl& job) const {
     SourceRange range = locator_.range(config->getSourceRange());
     APValue value;
     const auto* record = config->getType().getCanonicalType()->getAsCXXRecordDecl();
-    if (!evaluate(config, value) || record == nullptr || !value.isStruct() || value.getStructNumFields() < 4) {
+    if (!evaluate(config, value) || record == nullptr || !value.isStruct()) {
       job.title = {true, false, {}, range, {}};
       return;
     }
-    auto field = record->field_begin();
-    auto read_text = [&](unsigned index, clang::QualType type) {
+    auto read_text = [&](llvm::StringRef name) {
       StringArgument argument{true, true, {}, range, {}};
+      const clang::FieldDecl* field = field_named(record, name);
       StringValue text;
-      if (!string_value(value.getStructField(index), type, text)) argument.constant = false;
+      if (field == nullptr || !string_value(value.getStructField(field->getFieldIndex()), field->getType(), text))
+        argument.constant = false;
       argument.value = text.text;
       argument.present = !text.text.empty();
       return argument;
     };
-    job.title = read_text(0, field->getType());
-    ++field;
+    job.title = read_text("title");
     job.every.text = {true, true, {}, range, {}};
-    read_every_value(*config, value.getStructField(1), field->getType(), job.every);
-    ++field;
-    job.schedule = read_text(2, field->getType());
+    if (const clang::FieldDecl* every = field_named(record, "every"))
+      read_every_value(*config, value.getStructField(every->getFieldIndex()), every->getType(), job.every);
+    job.schedule = read_text("schedule");
+    job.time_zone = read_text("time_zone");
     job.endpoint.kind = EndpointKind::unknown;
     job.endpoint.range = range;
   }

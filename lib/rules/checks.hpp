@@ -31,6 +31,7 @@ inline constexpr std::string_view endpoint_return = "cron-endpoint-return";
 inline constexpr std::string_view not_top_level = "cron-not-top-level";
 inline constexpr std::string_view not_constant = "cron-not-constant";
 inline constexpr std::string_view time_zone_unknown = "cron-time-zone-unknown";
+inline constexpr std::string_view time_zone_every = "cron-time-zone-every";
 inline constexpr std::string_view schedule_dst = "cron-schedule-dst";
 }  // namespace rule_id
 
@@ -69,6 +70,8 @@ void check_not_constant(const JobDecl& job, DiagnosticSink& sink);
 
 /// `.time_zone` names no zone of the system's tz database; notes the nearest names, fixes a clear typo.
 void check_time_zone_unknown(const JobDecl& job, DiagnosticSink& sink);
+/// `.time_zone` with `.every` (which runs from 00:00 UTC); notes the `.schedule` with the same times of day.
+void check_time_zone_every(const JobDecl& job, DiagnosticSink& sink);
 /// A warning for a fixed-time zoned job whose local time a clock change skips or repeats within three years of
 /// `now`: what the job does then, and the first date.
 void check_schedule_dst_from(const JobDecl& job, DiagnosticSink& sink, std::chrono::sys_seconds now);

@@ -59,6 +59,10 @@ constexpr Rule kRules[] = {
     {rule_id::time_zone_unknown, "the .time_zone is not in the system's tz database",
      "Use an IANA zone name such as \"Europe/Berlin\" or \"America/New_York\" (see /usr/share/zoneinfo).",
      &check_time_zone_unknown},
+    {rule_id::time_zone_every, "the job sets .time_zone with .every",
+     "An .every job fires at 00:00 UTC plus multiples of its interval, whatever the zone; to run at times of day in "
+     "a zone, write them as a .schedule cron expression and keep the .time_zone.",
+     &check_time_zone_every},
     {rule_id::schedule_dst, "a fixed-time job's local time falls in a clock change of its zone within three years",
      "On those days the job runs once: at the first minute after a skipped time, at the first pass of a repeated "
      "one. Pick a time outside the change (such as 04:00 in Europe), or a wildcard schedule if every pass should run.",

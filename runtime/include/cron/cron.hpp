@@ -77,7 +77,8 @@ class Endpoint {
 struct JobConfig {
   std::string_view title = {};     ///< shown in the dashboard; defaults to the ID
   Every every = {};                ///< fire every N minutes from 00:00 UTC; N must divide 24 hours
-  std::string_view schedule = {};  ///< a five-field cron expression in UTC, instead of `every`
+  std::string_view schedule = {};  ///< a five-field cron expression, instead of `every`
+  std::string_view time_zone = {}; ///< an IANA zone (`Europe/Berlin`) whose wall time `schedule` is read in; UTC
   Endpoint endpoint = {};          ///< `&f`: no parameters, returns void or cron::Status
 };
 
@@ -102,7 +103,7 @@ constexpr void check_cron_expression(std::string_view expression) {
         case Unsupported::year_field: error::cron_seconds_and_year_fields_are_not_supported(); break;
         case Unsupported::reboot:
         case Unsupported::every_macro: error::cron_reboot_and_every_macros_are_not_supported(); break;
-        case Unsupported::time_zone: error::cron_time_zones_are_not_supported_jobs_run_in_UTC(); break;
+        case Unsupported::time_zone: error::cron_TZ_prefix_is_not_supported_use_the_time_zone_field(); break;
         default: error::cron_L_W_and_hash_are_not_supported(); break;
       }
       break;
@@ -134,6 +135,7 @@ constexpr void check_job(std::string_view id, const JobConfig& config) {
   bool has_schedule = !config.schedule.empty();
   if (has_every && has_schedule) error::job_must_not_have_both_every_and_schedule();
   if (!has_every && !has_schedule) error::job_needs_either_every_or_schedule();
+  if (has_every && !config.time_zone.empty()) error::time_zone_is_only_for_schedule_jobs_every_runs_from_00_00_UTC();
   if (has_every) check_every(config.every);
   if (has_schedule) check_cron_expression(config.schedule);
   switch (config.endpoint.kind()) {

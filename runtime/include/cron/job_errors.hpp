@@ -10,6 +10,7 @@ void id_must_be_kebab_case_like_send_welcome_email_with_dashes();
 
 void job_needs_either_every_or_schedule();
 void job_must_not_have_both_every_and_schedule();
+void time_zone_is_only_for_schedule_jobs_every_runs_from_00_00_UTC();
 
 void every_is_not_a_duration_like_30m_2h_or_1h30m();
 void every_must_be_a_whole_number_of_minutes();
@@ -29,7 +30,7 @@ void cron_question_mark_is_only_for_day_fields();
 void cron_seconds_and_year_fields_are_not_supported();
 void cron_L_W_and_hash_are_not_supported();
 void cron_reboot_and_every_macros_are_not_supported();
-void cron_time_zones_are_not_supported_jobs_run_in_UTC();
+void cron_TZ_prefix_is_not_supported_use_the_time_zone_field();
 void cron_expression_never_fires();
 
 void endpoint_is_missing();

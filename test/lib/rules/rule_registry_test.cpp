@@ -23,7 +23,8 @@ TEST(RuleRegistry, ListsTheCatalogueInOrder) {
                      "cron-every-syntax", "cron-every-range", "cron-every-divisor", "cron-schedule-syntax",
                      "cron-schedule-unsupported", "cron-schedule-never", "cron-endpoint-missing",
                      "cron-endpoint-params", "cron-endpoint-kind", "cron-endpoint-linkage", "cron-endpoint-return",
-                     "cron-not-top-level", "cron-not-constant", "cron-time-zone-unknown", "cron-schedule-dst"}));
+                     "cron-not-top-level", "cron-not-constant", "cron-time-zone-unknown", "cron-time-zone-every",
+                     "cron-schedule-dst"}));
 }
 
 /// Valid declarations of each form, with distinct IDs: `every` text, `schedule`, a macro, a static member endpoint
