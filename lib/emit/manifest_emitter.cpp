@@ -47,7 +47,7 @@ std::string render_manifest(const std::vector<JobDecl>& jobs, std::string_view r
   std::sort(sorted.begin(), sorted.end(), [](const JobDecl* a, const JobDecl* b) { return a->id.value < b->id.value; });
 
   nlohmann::ordered_json manifest;
-  manifest["version"] = 1;
+  manifest["version"] = kManifestVersion;
   manifest["generator"] = "cronc " CRONC_VERSION;
   manifest["jobs"] = nlohmann::ordered_json::array();
   for (const JobDecl* job : sorted) {
@@ -63,6 +63,10 @@ std::string render_manifest(const std::vector<JobDecl>& jobs, std::string_view r
       entry["every_minutes"] = nullptr;
       entry["cron"] = expanded_cron(job->schedule.value);
     }
+    entry["time_zone"] = job->time_zone.present ? nlohmann::ordered_json(job->time_zone.value) : nullptr;
+    // Version 2's per-job policies (docs/design.md, section 1.2): not declarable yet, so never set.
+    for (const char* policy : {"timeout_seconds", "retries", "overlap", "catch_up", "jitter_seconds"})
+      entry[policy] = nullptr;
     entry["endpoint"] = {
         {"name", job->endpoint.name},
         {"qualified_name", job->endpoint.qualified_name},

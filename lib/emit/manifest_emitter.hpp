@@ -9,6 +9,9 @@
 
 namespace cronc {
 
+/// The schema version written (schema/manifest.schema.json); 2 added `time_zone` and the per-job policy fields.
+inline constexpr int kManifestVersion = 2;
+
 /// The manifest's bytes: deterministic (jobs sorted by ID, paths relative to `root`), ending in a newline.
 /// `jobs` must be valid (the analysis found no errors).
 std::string render_manifest(const std::vector<JobDecl>& jobs, std::string_view root);

@@ -98,10 +98,11 @@ std::string render_stub(const std::vector<JobDecl>& jobs) {
     stub += "constexpr cron::JobDefinition kJobs[] = {\n";
     for (const JobDecl* job : sorted) {
       std::string title = job->title.present && !job->title.value.empty() ? job->title.value : job->id.value;
-      stub += fmt::format("    {{{}, {}, {},\n     {},\n     {},\n     {}}},\n",
+      std::string zone = job->time_zone.present ? ",\n     " + string_view_initializer(job->time_zone.value) : "";
+      stub += fmt::format("    {{{}, {}, {},\n     {},\n     {},\n     {}{}}},\n",
                           string_view_initializer(job->id.value), string_view_initializer(title),
                           string_view_initializer(schedule_tag(*job)), schedule_expression(*job),
-                          thunk(job->endpoint), string_view_initializer(job->endpoint.qualified_name));
+                          thunk(job->endpoint), string_view_initializer(job->endpoint.qualified_name), zone);
     }
     stub += "};\n";
   }

@@ -1,5 +1,6 @@
 #include "export/manifest_reader.hpp"
 
+#include <cron/tz_database.hpp>
 #include <cron/zoned_schedule.hpp>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <utility>
 
 namespace cronc {
 
@@ -89,12 +91,41 @@ class SchemaCheck {
   std::string error_;
 };
 
-std::optional<ManifestJob> check_job(const Json& entry, const std::string& where, SchemaCheck& check) {
+/// Version 2's fields beyond version 1: the zone, and the per-job policies (docs/design.md, section 5).
+void check_version_2_fields(const Json& entry, const std::string& where, SchemaCheck& check, ManifestJob& job) {
+  if (const Json* zone = check.member(entry, where, "time_zone"); zone && !zone->is_null()) {
+    if (!zone->is_string() || zone->get_ref<const std::string&>().empty())
+      check.fail(SchemaCheck::join(where, "time_zone"), "must be a zone name or null");
+    else if (!cron::tz::is_zone(zone->get_ref<const std::string&>()))
+      check.fail(SchemaCheck::join(where, "time_zone"), "'" + zone->get<std::string>() + "' is not in the system's tz database");
+    else
+      job.time_zone = zone->get<std::string>();
+  }
+  check.integer(entry, where, "timeout_seconds", 1, 86400, /*nullable=*/true);
+  check.integer(entry, where, "retries", 0, 10, /*nullable=*/true);
+  check.integer(entry, where, "jitter_seconds", 0, 3600, /*nullable=*/true);
+  for (const auto& [key, values] : {std::pair<const char*, std::initializer_list<std::string_view>>{
+                                        "overlap", {"skip", "queue_one", "allow", "cancel_running"}},
+                                    {"catch_up", {"skip", "run_latest"}}}) {
+    const Json* value = check.member(entry, where, key);
+    if (!value || value->is_null()) continue;
+    if (!value->is_string() || std::find(values.begin(), values.end(), value->get<std::string>()) == values.end())
+      check.fail(SchemaCheck::join(where, key), "is not one of cronc's values or null");
+  }
+}
+
+std::optional<ManifestJob> check_job(const Json& entry, const std::string& where, int version, SchemaCheck& check) {
   if (!entry.is_object()) {
     check.fail(where, "must be an object");
     return std::nullopt;
   }
-  check.only(entry, where, {"id", "title", "doc", "schedule", "every_minutes", "cron", "endpoint", "location"});
+  if (version == 1) {
+    check.only(entry, where, {"id", "title", "doc", "schedule", "every_minutes", "cron", "endpoint", "location"});
+  } else {
+    check.only(entry, where,
+               {"id", "title", "doc", "schedule", "every_minutes", "cron", "time_zone", "timeout_seconds", "retries",
+                "overlap", "catch_up", "jitter_seconds", "endpoint", "location"});
+  }
   ManifestJob job;
   job.id = check.string(entry, where, "id");
   static const std::regex kId("[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -124,6 +155,7 @@ std::optional<ManifestJob> check_job(const Json& entry, const std::string& where
     check.integer(*location, at, "line", 1, INT64_MAX);
     check.integer(*location, at, "column", 1, INT64_MAX);
   }
+  if (version == 2) check_version_2_fields(entry, where, check, job);
   if (!check.ok()) return std::nullopt;
 
   const bool every = job.schedule_tag.starts_with("every:");
@@ -145,6 +177,10 @@ std::optional<ManifestJob> check_job(const Json& entry, const std::string& where
     return std::nullopt;
   }
   job.schedule = schedule.value();
+  if (every && !job.time_zone.empty()) {
+    check.fail(SchemaCheck::join(where, "time_zone"), "must be null for an every: schedule (it runs from 00:00 UTC)");
+    return std::nullopt;
+  }
   if (every && *every_minutes != job.schedule.interval_minutes()) {
     check.fail(SchemaCheck::join(where, "every_minutes"), "does not match schedule '" + job.schedule_tag + "'");
     return std::nullopt;
@@ -176,8 +212,8 @@ bool parse_manifest(std::string_view text, std::string_view path, std::vector<Ma
   } else {
     check.only(manifest, "", {"version", "generator", "jobs"});
     const Json* version = check.member(manifest, "", "version");
-    if (version && !(version->is_number_integer() && *version == 1))
-      check.fail("version", "must be 1 (this cronc reads version 1 manifests)");
+    if (version && !(version->is_number_integer() && (*version == 1 || *version == 2)))
+      check.fail("version", "must be 1 or 2 (this cronc reads version 1 and 2 manifests)");
     std::string generator = check.string(manifest, "", "generator");
     static const std::regex kGenerator("cronc [0-9]+\\.[0-9]+\\.[0-9]+");
     if (check.ok() && !std::regex_match(generator, kGenerator))
@@ -187,7 +223,7 @@ bool parse_manifest(std::string_view text, std::string_view path, std::vector<Ma
     std::set<std::string, std::less<>> ids;
     for (std::size_t i = 0; check.ok() && i < entries->size(); ++i) {
       std::string where = "jobs/" + std::to_string(i);
-      auto job = check_job((*entries)[i], where, check);
+      auto job = check_job((*entries)[i], where, version->get<int>(), check);
       if (!job) break;
       if (!ids.insert(job->id).second) check.fail(where + "/id", "job ID '" + job->id + "' appears twice");
       parsed.push_back(std::move(*job));

@@ -43,6 +43,55 @@ TEST(ManifestReader, ReadsJobsSortedById) {
   EXPECT_EQ(jobs[1].schedule.interval_minutes(), 120);
 }
 
+/// valid_manifest() as version 2: with a zone on the schedule job and no policy set.
+Json version_2_manifest() {
+  Json manifest = valid_manifest();
+  manifest["version"] = 2;
+  for (Json& job : manifest["jobs"]) {
+    job["time_zone"] = nullptr;
+    for (const char* policy : {"timeout_seconds", "retries", "overlap", "catch_up", "jitter_seconds"})
+      job[policy] = nullptr;
+  }
+  manifest["jobs"][1]["time_zone"] = "Europe/Berlin";
+  return manifest;
+}
+
+TEST(ManifestReader, ReadsAVersion2ManifestWithItsZones) {
+  std::vector<ManifestJob> jobs;
+  std::string error;
+  ASSERT_TRUE(parse_manifest(version_2_manifest().dump(), "m.json", jobs, error)) << error;
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_EQ(jobs[0].time_zone, "Europe/Berlin");
+  EXPECT_EQ(jobs[1].time_zone, "") << "null is UTC";
+}
+
+TEST(ManifestReader, ChecksVersion2Fields) {
+  Json manifest = version_2_manifest();
+  manifest["jobs"][1].erase("time_zone");
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1: required property 'time_zone' is missing");
+
+  manifest = version_2_manifest();
+  manifest["jobs"][1]["time_zone"] = "Europe/Berln";
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1/time_zone: 'Europe/Berln' is not in the system's tz database");
+
+  manifest = version_2_manifest();
+  manifest["jobs"][0]["time_zone"] = "Europe/Berlin";
+  EXPECT_EQ(error_of(manifest),
+            "m.json: jobs/0/time_zone: must be null for an every: schedule (it runs from 00:00 UTC)");
+
+  manifest = version_2_manifest();
+  manifest["jobs"][0]["overlap"] = "sometimes";
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0/overlap: is not one of cronc's values or null");
+
+  manifest = version_2_manifest();
+  manifest["jobs"][0]["retries"] = 11;
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0/retries: must be between 0 and 10");
+
+  manifest = valid_manifest();
+  manifest["jobs"][1]["time_zone"] = "Europe/Berlin";
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1: unexpected property 'time_zone'") << "version 1 has no zones";
+}
+
 TEST(ManifestReader, ReadsAnEmptyJobList) {
   EXPECT_EQ(error_of_text(R"({"version": 1, "generator": "cronc 0.1.0", "jobs": []})"), "(parsed)");
 }
@@ -55,8 +104,8 @@ TEST(ManifestReader, SaysWhereTheJsonBreaks) {
 
 TEST(ManifestReader, NamesTheOffendingValueByItsPath) {
   Json manifest = valid_manifest();
-  manifest["version"] = 2;
-  EXPECT_EQ(error_of(manifest), "m.json: version: must be 1 (this cronc reads version 1 manifests)");
+  manifest["version"] = 3;
+  EXPECT_EQ(error_of(manifest), "m.json: version: must be 1 or 2 (this cronc reads version 1 and 2 manifests)");
 
   manifest = valid_manifest();
   manifest.erase("generator");

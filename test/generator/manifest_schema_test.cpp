@@ -48,7 +48,12 @@ void expect_rejected(const std::function<void(nlohmann::json&)>& edit, const std
 }
 
 TEST(ManifestSchema, RejectsWhatBreaksTheContract) {
-  expect_rejected([](nlohmann::json& m) { m["version"] = 2; }, "an unknown version");
+  expect_rejected([](nlohmann::json& m) { m["version"] = 3; }, "an unknown version");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0].erase("time_zone"); }, "a version 2 job without time_zone");
+  expect_rejected([](nlohmann::json& m) { m["version"] = 1; }, "version 1 with version 2's fields");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][1]["time_zone"] = "Europe/Berlin"; }, "an every job in a zone");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["overlap"] = "sometimes"; }, "an unknown overlap policy");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["retries"] = 11; }, "11 retries");
   expect_rejected([](nlohmann::json& m) { m.erase("generator"); }, "no generator");
   expect_rejected([](nlohmann::json& m) { m["jobs"][0]["id"] = "WeeklyReport"; }, "an ID that is not kebab-case");
   expect_rejected([](nlohmann::json& m) { m["jobs"][0]["id"] = std::string(64, 'a'); }, "an ID of 64 characters");

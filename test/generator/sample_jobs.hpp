@@ -1,7 +1,7 @@
 #pragma once
 /// The jobs the emitters' golden files are made of: one of each kind the stub and the manifest treat differently
 /// (a `cron::Status` and a `void` endpoint, a static member reached through its header, `extern "C"`, an inline
-/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a default title, a doc
+/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a time zone, a default title, a doc
 /// comment with quotes and UTF-8, a file outside the root), in no particular order.
 
 #include "model/job_decl.hpp"
@@ -87,6 +87,11 @@ inline std::vector<JobDecl> sample_jobs() {
                              jobs_file, 42);
   audit.title = test::literal("Rotate the audit log", 43, 14, jobs_file);
   jobs.push_back(audit);
+
+  JobDecl nightly = sample_job("nightly-report", "", "30 2 * * *",
+                               sample_endpoint("shop", "buildNightlyReport", ReturnKind::status), jobs_file, 49);
+  nightly.time_zone = test::literal("Europe/Berlin", 52, 18, jobs_file);
+  jobs.push_back(nightly);
   return jobs;
 }
 

@@ -72,6 +72,7 @@ cron::Status sendWelcomeEmail() { std::cout << "  ran shop::sendWelcomeEmail\n";
 void syncAccounts() { std::cout << "  ran shop::syncAccounts\n"; }
 void purgeCarts() noexcept { std::cout << "  ran shop::purgeCarts\n"; }
 void rotateAuditLog() { std::cout << "  ran shop::rotateAuditLog\n"; }
+cron::Status buildNightlyReport() { std::cout << "  ran shop::buildNightlyReport\n"; return cron::Status(); }
 cron::Status Invoices::sendDue() {
   std::cout << "  ran shop::Invoices::sendDue\n";
   return cron::Status::failure("none due");
@@ -87,7 +88,8 @@ int main() {
   cron::parse_utc("2026-03-01T10:00:00Z", from);
   for (const cron::JobDefinition& job : cron::registered_jobs()) {
     std::cout << job.id << " | " << job.title << " | " << job.schedule_text << " | " << job.endpoint << " | next "
-              << cron::format_utc(job.schedule.next(from)) << "\n";
+              << cron::format_utc(job.schedule.next(from)) << (job.time_zone.empty() ? "" : " in UTC, zone ")
+              << job.time_zone << "\n";
     cron::Status status = job.run();
     std::cout << "  " << (status.ok() ? "ok" : "failed: " + status.message()) << "\n";
   }
@@ -105,6 +107,9 @@ int main() {
       "  ran shop::Invoices::sendDue\n  failed: none due\n"
       "ledger-close | ledger-close | schedule:@daily | shop::v2::closeLedger | next 2026-03-02T00:00:00Z\n"
       "  ran shop::v2::closeLedger\n  ok\n"
+      "nightly-report | nightly-report | schedule:30 2 * * * | shop::buildNightlyReport | next 2026-03-02T02:30:00Z"
+      " in UTC, zone Europe/Berlin\n"
+      "  ran shop::buildNightlyReport\n  ok\n"
       "weekly-report | Weekly report | schedule:@weekly | send_weekly_report | next 2026-03-08T00:00:00Z\n"
       "  ran send_weekly_report\n  ok\n"
       "welcome-email | Send welcome emails | every:120 | shop::sendWelcomeEmail | next 2026-03-01T12:00:00Z\n"

@@ -19,6 +19,7 @@ struct JobDefinition {
   Schedule schedule;
   Status (*run)();
   std::string_view endpoint;       ///< the endpoint's qualified name, for logs and the dashboard
+  std::string_view time_zone = {}; ///< the IANA zone `schedule` is read in (docs/time-zones.md); empty: UTC
 };
 
 namespace generated {

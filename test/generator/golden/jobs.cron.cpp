@@ -6,6 +6,7 @@
 extern "C" void send_weekly_report();
 
 namespace shop {
+cron::Status buildNightlyReport();
 cron::Status sendWelcomeEmail();
 void purgeCarts() noexcept;
 void rotateAuditLog();
@@ -38,6 +39,11 @@ constexpr cron::JobDefinition kJobs[] = {
      cron::Schedule::cron("@daily").value(),
      +[]() -> cron::Status { return ::shop::v2::closeLedger(); },
      "shop::v2::closeLedger"},
+    {"nightly-report", "nightly-report", "schedule:30 2 * * *",
+     cron::Schedule::cron("30 2 * * *").value(),
+     +[]() -> cron::Status { return ::shop::buildNightlyReport(); },
+     "shop::buildNightlyReport",
+     "Europe/Berlin"},
     {"weekly-report", "Weekly report", "schedule:@weekly",
      cron::Schedule::cron("@weekly").value(),
      +[]() -> cron::Status { ::send_weekly_report(); return cron::Status(); },
