@@ -53,7 +53,7 @@ std::optional<int> run_job_from_args(int argc, const char* const* argv, Options&
   try {
     Runtime runtime(std::move(options), jobs);
     execution = runtime.run_tick(*id, scheduled);
-  } catch (const StoreError& error) {
+  } catch (const SetupError& error) {
     std::cerr << "cron: " << error.what() << "\n";
     return 2;
   }

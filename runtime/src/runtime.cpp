@@ -13,6 +13,8 @@
 #include "scheduler/worker_pool.hpp"
 
 #include <cron/runtime.hpp>
+#include <cron/tz_database.hpp>
+#include <cron/zoned_schedule.hpp>
 
 #include <condition_variable>
 #include <map>
@@ -32,6 +34,33 @@ constexpr std::chrono::seconds kReclaimDelay{1};
 
 sys_seconds to_seconds(TimePoint time) { return std::chrono::floor<std::chrono::seconds>(time); }
 
+/// Each job's fire times: its schedule in UTC, or read in its zone from the system's tz database. A zone this
+/// machine does not know stops the runtime from being made: a job that silently ran in UTC would run at the
+/// wrong hour.
+std::vector<ZonedSchedule> fire_times(std::span<const JobDefinition> jobs) {
+  constexpr std::string_view kCronTag = "schedule:";
+  std::vector<ZonedSchedule> schedules;
+  schedules.reserve(jobs.size());
+  for (const JobDefinition& job : jobs) {
+    if (job.time_zone.empty()) {
+      schedules.push_back(ZonedSchedule::in_utc(job.schedule));
+      continue;
+    }
+    const std::string where = "job '" + std::string(job.id) + "': ";
+    if (!job.schedule_text.starts_with(kCronTag))
+      throw SetupError(where + "a time zone is only for a cron expression; '" + std::string(job.schedule_text) +
+                       "' runs from 00:00 UTC");
+    std::shared_ptr<const ZoneRules> zone = tz::load_zone(job.time_zone);
+    if (!zone)
+      throw SetupError(where + "time zone '" + std::string(job.time_zone) +
+                       "' is not in this machine's tz database (/usr/share/zoneinfo); install the tzdata package");
+    auto zoned = ZonedSchedule::cron(job.schedule_text.substr(kCronTag.size()), std::move(zone));
+    if (!zoned) throw SetupError(where + "'" + std::string(job.schedule_text) + "' is not a cron expression");
+    schedules.push_back(zoned.value());
+  }
+  return schedules;
+}
+
 }  // namespace
 
 struct Runtime::State {
@@ -44,6 +73,7 @@ struct Runtime::State {
   State(Options options_in, std::span<const JobDefinition> jobs_in)
       : options(std::move(options_in)),
         jobs(jobs_in),
+        schedules(fire_times(jobs)),
         clock(options.clock ? options.clock : std::make_shared<SystemClock>()),
         store(options.store_instance ? std::move(options.store_instance) : open_store(options.store)),
         replica(options.replica.empty() ? process_name() : options.replica),
@@ -71,6 +101,7 @@ struct Runtime::State {
 
   Options options;
   std::span<const JobDefinition> jobs;
+  std::vector<ZonedSchedule> schedules;  ///< each job's fire times, in its zone
   std::shared_ptr<Clock> clock;
   std::unique_ptr<Store> store;
   std::string replica;
@@ -146,7 +177,7 @@ struct Runtime::State {
         JobState& state = job_states[entry.job];
         switch (entry.kind) {
           case Due::Kind::tick: {
-            CatchUpPlan plan = plan_catch_up(jobs[entry.job].schedule, to_seconds(entry.at), now,
+            CatchUpPlan plan = plan_catch_up(schedules[entry.job], to_seconds(entry.at), now,
                                              options.misfire_grace, options.catch_up, state.last_tick);
             for (sys_seconds tick : plan.missed)
               batch.push_back(request(entry.job, tick, ClaimPurpose::record, /*missed=*/true));
@@ -351,7 +382,7 @@ void Runtime::start() {
     for (std::size_t job = 0; job < s.jobs.size() && !s.options.disabled; ++job) {
       State::JobState& state = s.job_states[job];
       state.last_tick = last[job];
-      state.next_tick = s.jobs[job].schedule.next(last[job].value_or(now));
+      state.next_tick = s.schedules[job].next(last[job].value_or(now));
       s.timer->add({TimePoint(*state.next_tick), job});
     }
   }
@@ -492,10 +523,13 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
     snapshot.id = definition.id;
     snapshot.title = definition.title;
     snapshot.schedule = definition.schedule_text;
-    snapshot.description = definition.schedule.describe();
+    snapshot.description =
+        definition.time_zone.empty() ? definition.schedule.describe() : s.schedules[job].describe();
+    snapshot.time_zone = definition.time_zone;
     {
       std::lock_guard lock(s.mutex);
       snapshot.next_run = s.job_states[job].next_tick;
+      if (snapshot.next_run) snapshot.next_run_offset = s.schedules[job].zone().offset_at(*snapshot.next_run);
       snapshot.running = s.job_states[job].running;
     }
     if (recent > 0) snapshot.recent = history(definition.id, recent);

@@ -56,7 +56,9 @@ struct JobSnapshot {
   std::string title;
   std::string schedule;     ///< as written: `every:120` or `schedule:0 4 15 * *`
   std::string description;  ///< English
+  std::string time_zone;    ///< the IANA zone the schedule is read in; empty: UTC
   std::optional<std::chrono::sys_seconds> next_run;  ///< empty while disabled
+  std::chrono::seconds next_run_offset{0};           ///< the zone's UTC offset at next_run: local = UTC + offset
   bool running = false;
   std::vector<Execution> recent;  ///< newest first
 };
@@ -78,8 +80,9 @@ class Runtime {
   /// Opens the store (Options::store, unless Options::store_instance is set) and queues the recovery of what a
   /// stopped process left: runs still `running` become interrupted, claims without an execution are recorded.
   /// Throws cron::StoreError when the store cannot be opened (an unknown scheme, an unreachable server, a corrupt,
-  /// read-only or busy SQLite file, a schema newer than this cronc): one line naming the store; a service's main
-  /// catches it, prints it and exits 2.
+  /// read-only or busy SQLite file, a schema newer than this cronc): one line naming the store; and its base,
+  /// cron::SetupError, for a job's time zone that this machine's tz database lacks. A service's main catches
+  /// SetupError, prints it and exits 2.
   explicit Runtime(Options options, std::span<const JobDefinition> jobs = registered_jobs());
   ~Runtime();
   Runtime(const Runtime&) = delete;

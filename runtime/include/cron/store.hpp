@@ -10,6 +10,7 @@
 /// against every store.
 
 #include <cron/execution.hpp>
+#include <cron/setup_error.hpp>
 
 #include <chrono>
 #include <memory>
@@ -24,9 +25,9 @@ namespace cron {
 
 /// A store that cannot be opened or cannot answer: one line that names the store (`sqlite:cron.db: ...`,
 /// `postgresql: ...`) and the cause.
-class StoreError : public std::runtime_error {
+class StoreError : public SetupError {
  public:
-  using std::runtime_error::runtime_error;
+  using SetupError::SetupError;
 };
 
 /// A tick (or a manual run) held by one runtime: only the holder runs or records it, so replicas sharing a store

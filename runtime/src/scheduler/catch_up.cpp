@@ -2,7 +2,7 @@
 
 namespace cron::scheduler {
 
-CatchUpPlan plan_catch_up(const Schedule& schedule, std::chrono::sys_seconds due, TimePoint now,
+CatchUpPlan plan_catch_up(const ZonedSchedule& schedule, std::chrono::sys_seconds due, TimePoint now,
                           std::chrono::seconds grace, CatchUp policy,
                           std::optional<std::chrono::sys_seconds> last_handled) {
   CatchUpPlan plan;

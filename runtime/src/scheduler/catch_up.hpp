@@ -4,7 +4,7 @@
 
 #include <cron/clock.hpp>
 #include <cron/policy.hpp>
-#include <cron/schedule.hpp>
+#include <cron/zoned_schedule.hpp>
 
 #include <chrono>
 #include <optional>
@@ -25,7 +25,7 @@ struct CatchUpPlan {
 
 /// Plans the tick `due` of a job with `schedule`, at `now`: a tick at or before `last_handled` (the clock went
 /// back) is dropped; ticks later than `grace` are missed, except the latest under CatchUp::run_latest.
-CatchUpPlan plan_catch_up(const Schedule& schedule, std::chrono::sys_seconds due, TimePoint now,
+CatchUpPlan plan_catch_up(const ZonedSchedule& schedule, std::chrono::sys_seconds due, TimePoint now,
                           std::chrono::seconds grace, CatchUp policy,
                           std::optional<std::chrono::sys_seconds> last_handled);
 

@@ -44,7 +44,7 @@ int main(int argc, char** argv) try {
   auto still_running = runtime.stop(std::chrono::seconds(30));
   for (const auto& id : still_running) std::cerr << "shop: " << id << " was still running\n";
   return still_running.empty() ? 0 : 1;
-} catch (const cron::StoreError& error) {  // the store cannot be opened: one line, exit 2
+} catch (const cron::SetupError& error) {  // the store cannot be opened, a zone is unknown: one line, exit 2
   std::cerr << "shop: " << error.what() << "\n";
   return 2;
 }

@@ -14,7 +14,7 @@ using std::chrono::sys_seconds;
 
 constexpr auto at = test::utc;
 
-const Schedule kEveryTwoHours = Schedule::every_minutes(120).value();
+const ZonedSchedule kEveryTwoHours = ZonedSchedule::in_utc(Schedule::every_minutes(120).value());
 
 TEST(CatchUpPlanner, ATickOnTimeRuns) {
   CatchUpPlan plan = plan_catch_up(kEveryTwoHours, at("2026-03-01T10:00:00Z"), TimePoint(at("2026-03-01T10:00:05Z")),
@@ -58,7 +58,7 @@ TEST(CatchUpPlanner, ATickAlreadyHandledBeforeABackwardJumpIsDropped) {
 }
 
 TEST(CatchUpPlanner, ALongDowntimeListsAHundredMissesAndCountsTheRest) {
-  const Schedule every_minute = Schedule::every_minutes(1).value();
+  const ZonedSchedule every_minute = ZonedSchedule::in_utc(Schedule::every_minutes(1).value());
   CatchUpPlan plan = plan_catch_up(every_minute, at("2026-03-01T10:00:00Z"), TimePoint(at("2026-03-01T12:00:30Z")),
                                    60s, CatchUp::skip, std::nullopt);
   ASSERT_EQ(plan.missed.size(), std::size_t{kMaxMissedRecords});
