@@ -89,6 +89,8 @@ TEST_F(DashboardTest, ListsJobsWithScheduleNextRunAndRecentExecutions) {
   EXPECT_EQ(report["schedule"], "every:120");
   EXPECT_EQ(report["description"], Schedule::every_minutes(120).value().describe());
   EXPECT_EQ(report["next_run"], "2026-03-01T12:00:00Z");
+  EXPECT_EQ(report["time_zone"], nullptr);
+  EXPECT_EQ(report["next_run_local"], "2026-03-01T12:00:00+00:00");
   EXPECT_EQ(report["running"], false);
   ASSERT_EQ(report["recent"].size(), 1u);
   const json& run = report["last"];
@@ -110,6 +112,22 @@ TEST_F(DashboardTest, ListsJobsWithScheduleNextRunAndRecentExecutions) {
   EXPECT_EQ(feed["next_run"], "2026-03-01T11:30:00Z");
   EXPECT_EQ(report["state"], "up");
   EXPECT_EQ(feed["state"], "failing");
+}
+
+TEST_F(DashboardTest, AZonedJobsNextRunIsGivenInItsWallTimeToo) {
+  static constexpr JobDefinition kZoned[] = {
+      {"berlin-report", "Berlin report", "schedule:30 2 * * *", Schedule::cron("30 2 * * *").value(), &report,
+       "test::report", "Europe/Berlin"},
+  };
+  clock->set(TimePoint(at("2027-10-30T12:00:00Z")));
+  make_runtime(kZoned);
+  serve();
+  runtime->start();
+  json job = json_of(get("/cron/api/jobs/berlin-report"))["job"];
+  EXPECT_EQ(job["time_zone"], "Europe/Berlin");
+  EXPECT_EQ(job["description"], "at 02:30 Europe/Berlin every day");
+  EXPECT_EQ(job["next_run"], "2027-10-31T00:30:00Z");
+  EXPECT_EQ(job["next_run_local"], "2027-10-31T02:30:00+02:00") << "the first of the day's two 02:30s";
 }
 
 TEST_F(DashboardTest, ShowsOneJob) {

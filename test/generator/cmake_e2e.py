@@ -188,6 +188,9 @@ def check_shop(work, binary):
     expect([job["id"] for job in jobs] == SHOP_IDS, "the manifest's jobs are not sorted by ID")
     expect({job["location"]["file"] for job in jobs} == {"src/jobs.cpp"}, "locations are not relative to the root",
            manifest.read_text())
+    zones = {job["id"]: job["time_zone"] for job in jobs}
+    expect(zones == {"accounting-sync": None, "cart-purge": None, "due-invoices": "Europe/Berlin",
+                     "welcome-email": None}, "the manifest does not carry each job's zone", manifest.read_text())
     for generated in ("shop.cron.json", "shop.cron.cpp"):
         expect(str(work) not in (binary / generated).read_text(), f"{generated} holds an absolute path")
 

@@ -1,5 +1,7 @@
 #include "dashboard/api.hpp"
 
+#include <cron/zoned_schedule.hpp>
+
 #include <charconv>
 #include <limits>
 
@@ -76,7 +78,9 @@ json Api::job_json(const JobSnapshot& job) const {
       {"title", job.title},
       {"schedule", job.schedule},
       {"description", job.description},
+      {"time_zone", job.time_zone.empty() ? json(nullptr) : json(job.time_zone)},
       {"next_run", job.next_run ? json(format_utc(*job.next_run)) : json(nullptr)},
+      {"next_run_local", job.next_run ? json(format_local(*job.next_run, job.next_run_offset)) : json(nullptr)},
       {"running", job.running},
       {"state", to_string(health_of_job(runtime_, job, last_finished_outcome(job.recent), clock_->now()))},
       {"last", recent.empty() ? json(nullptr) : recent.front()},

@@ -24,10 +24,11 @@ const cron::CronJob accountingSync{"accounting-sync", {
     .endpoint = &syncAccounts,
 }};
 
-// Send the invoices that fell due, on weekday mornings.
+// Send the invoices that fell due, on weekday mornings in Berlin (09:30 local, summer and winter).
 const cron::CronJob dueInvoices{"due-invoices", {
     .title = "Send due invoices",
     .schedule = "30 9 * * mon-fri",
+    .time_zone = "Europe/Berlin",
     .endpoint = &Invoices::sendDue,
 }};
 

@@ -111,6 +111,11 @@ async function main() {
     const nextRun = await evaluate(`${rowsText}[0].querySelector('[data-label="Next run"] .rel').textContent`);
     check(/^in 1 h 4[23] min$/.test(nextRun),
           "the next run is relative to the service's clock");
+    const zoned = await evaluate(`${rowsText}[1].querySelector('[data-label="Next run"] .zoned').textContent`);
+    check(zoned === "2026-03-03 04:00 Europe/Berlin (UTC+01:00)",
+          "a zoned job's next run shows in its zone's wall time beside UTC: " + zoned);
+    check((await evaluate(`${rowsText}[0].querySelector('[data-label="Next run"] .zoned')`)) === null,
+          "a UTC job shows UTC only");
     const states = await evaluate(`${rowsText}.map(row => row.querySelector('[data-label="State"] .badge').textContent)`);
     check(JSON.stringify(states) === JSON.stringify(["failing", "failing", "up"]),
           "every job shows its state, from its last finished run: " + states.join(", "));

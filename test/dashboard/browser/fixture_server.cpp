@@ -19,7 +19,7 @@ constexpr cron::JobDefinition kJobs[] = {
     {"welcome-email", "Send welcome emails", "every:120", cron::Schedule::every_minutes(120).value(), &succeed,
      "shop::sendWelcomeEmail"},
     {"accounting-sync", "<script>alert(1)</script> Accounting sync", "schedule:0 4 * * *",
-     cron::Schedule::cron("0 4 * * *").value(), &fail, "shop::syncAccounts"},
+     cron::Schedule::cron("0 4 * * *").value(), &fail, "shop::syncAccounts", "Europe/Berlin"},
     {"cart-purge", "Purge abandoned carts", "every:10", cron::Schedule::every_minutes(10).value(), &succeed,
      "shop::purgeCarts"},
 };
