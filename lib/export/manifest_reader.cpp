@@ -97,7 +97,8 @@ void check_version_2_fields(const Json& entry, const std::string& where, SchemaC
     if (!zone->is_string() || zone->get_ref<const std::string&>().empty())
       check.fail(SchemaCheck::join(where, "time_zone"), "must be a zone name or null");
     else if (!cron::tz::is_zone(zone->get_ref<const std::string&>()))
-      check.fail(SchemaCheck::join(where, "time_zone"), "'" + zone->get<std::string>() + "' is not in the system's tz database");
+      check.fail(SchemaCheck::join(where, "time_zone"),
+                 "'" + zone->get<std::string>() + "' is not in the system's tz database");
     else
       job.time_zone = zone->get<std::string>();
   }

@@ -1,8 +1,8 @@
 #pragma once
 /// The jobs the emitters' golden files are made of: one of each kind the stub and the manifest treat differently
 /// (a `cron::Status` and a `void` endpoint, a static member reached through its header, `extern "C"`, an inline
-/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a time zone, a default title, a doc
-/// comment with quotes and UTF-8, a file outside the root), in no particular order.
+/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a time zone, a default
+/// title, a doc comment with quotes and UTF-8, a file outside the root), in no particular order.
 
 #include "model/job_decl.hpp"
 #include "rules/job_builder.hpp"
