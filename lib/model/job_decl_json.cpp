@@ -25,7 +25,8 @@ void from_json(const nlohmann::json& json, EveryArgument& every) {
   if (!nanoseconds.is_null()) every.nanoseconds = nanoseconds.get<std::int64_t>();
 }
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(JobDecl, scope, variable, name_range, doc, id, title, every, schedule, endpoint)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(JobDecl, scope, variable, name_range, doc, id, title, every, schedule,
+                                   time_zone, endpoint)
 
 nlohmann::json job_to_json(const JobDecl& job) { return job; }
 
