@@ -1,5 +1,7 @@
 #include "model/job_decl.hpp"
 
+#include <cron/every.hpp>
+
 #include <algorithm>
 
 namespace cronc {
@@ -11,6 +13,14 @@ SourceRange StringArgument::bytes(std::size_t begin, std::size_t end) const {
   end = std::clamp(end, begin, last);
   if (end == begin && begin < last) ++end;
   return {byte_locations[begin], byte_locations[end]};
+}
+
+std::optional<int> EveryArgument::minutes() const {
+  auto parsed = nanoseconds ? cron::Result<std::int64_t>(*nanoseconds) : cron::parse_duration(text.value);
+  if (!parsed) return std::nullopt;
+  auto interval = cron::every_minutes_from_nanoseconds(parsed.value());
+  if (!interval) return std::nullopt;
+  return interval.value();
 }
 
 }  // namespace cronc

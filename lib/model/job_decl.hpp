@@ -30,6 +30,8 @@ struct EveryArgument {
   StringArgument text;                 ///< `present` and `value` for the string form
   std::optional<std::int64_t> nanoseconds;  ///< set for the std::chrono form
   bool present() const { return text.present; }
+  /// The interval in whole minutes, when it is a valid one (a duration dividing 24 hours).
+  std::optional<int> minutes() const;
 };
 
 enum class EndpointKind {

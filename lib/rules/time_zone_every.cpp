@@ -1,36 +1,25 @@
-#include <fmt/format.h>
-
-#include <cron/every.hpp>
-#include <optional>
-#include <string>
-
 #include "rules/checks.hpp"
 #include "rules/schedule_diagnostics.hpp"
+
+#include <cron/every.hpp>
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
 
 namespace cronc {
 
 namespace {
 
-/// The cron expression that fires at the same times of day as an interval of
-/// `minutes` from midnight, when one exists: whole minutes dividing an hour, or
-/// whole hours dividing a day (90 minutes has none).
+/// The cron expression that fires at the same times of day as an interval of `minutes` from midnight, when one
+/// exists: whole minutes dividing an hour, or whole hours dividing a day (90 minutes has none).
 std::optional<std::string> same_times_as_expression(int minutes) {
   if (minutes == 60) return "0 * * * *";
   if (minutes == static_cast<int>(cron::kMinutesPerDay)) return "0 0 * * *";
   if (minutes < 60 && 60 % minutes == 0) return fmt::format("*/{} * * * *", minutes);
   if (minutes % 60 == 0) return fmt::format("0 */{} * * *", minutes / 60);
   return std::nullopt;
-}
-
-/// The valid interval `.every` names, if it does.
-std::optional<int> every_minutes(const JobDecl& job) {
-  if (every_problem(job)) return std::nullopt;
-  auto nanoseconds = job.every.nanoseconds ? cron::Result<std::int64_t>(*job.every.nanoseconds)
-                                           : cron::parse_duration(job.every.text.value);
-  if (!nanoseconds) return std::nullopt;
-  auto minutes = cron::every_minutes_from_nanoseconds(nanoseconds.value());
-  if (!minutes) return std::nullopt;
-  return minutes.value();
 }
 
 }  // namespace
@@ -42,7 +31,7 @@ void check_time_zone_every(const JobDecl& job, DiagnosticSink& sink) {
                                                  "use a .schedule read in that zone instead",
                                                  job_label(job)),
                                      job.time_zone.range);
-  std::optional<int> minutes = every_minutes(job);
+  std::optional<int> minutes = job.every.minutes();
   std::optional<std::string> expression = minutes ? same_times_as_expression(*minutes) : std::nullopt;
   std::string note = expression ? fmt::format(".schedule = \"{}\" fires at the same times of day in the zone's "
                                               "wall time",

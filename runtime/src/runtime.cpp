@@ -523,8 +523,7 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
     snapshot.id = definition.id;
     snapshot.title = definition.title;
     snapshot.schedule = definition.schedule_text;
-    snapshot.description =
-        definition.time_zone.empty() ? definition.schedule.describe() : s.schedules[job].describe();
+    snapshot.description = s.schedules[job].describe();
     snapshot.time_zone = definition.time_zone;
     {
       std::lock_guard lock(s.mutex);

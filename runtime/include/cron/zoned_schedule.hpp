@@ -66,9 +66,12 @@ class ZonedSchedule {
   /// `zone` is shared so that reloading the tz database swaps it in for the next computed tick.
   static Result<ZonedSchedule> cron(std::string_view expression, std::shared_ptr<const ZoneRules> zone);
 
-  /// Any schedule (an `every` interval too) read in UTC: what a job without a zone follows.
+  /// Any schedule (an `every` interval too) read in UTC: what a job without a zone follows. Its zone is named
+  /// `UTC`, so describe() reads exactly as Schedule::describe().
   static ZonedSchedule in_utc(const Schedule& schedule) {
-    return ZonedSchedule(schedule, std::make_shared<const ZoneRules>(), ClockChangeRule::every_instant);
+    return ZonedSchedule(schedule, std::make_shared<const ZoneRules>("UTC", std::chrono::seconds{0},
+                                                                     std::vector<ZoneTransition>{}),
+                         ClockChangeRule::every_instant);
   }
 
   /// Empty, like Schedule(), in UTC: a placeholder until a parsed one is assigned.
