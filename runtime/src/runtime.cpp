@@ -202,13 +202,13 @@ struct Runtime::State {
             pool->submit({entry.job, std::move(claim)});
             break;
           }
-          case Due::Kind::reclaim:
-            if (now - entry.tick > options.misfire_grace) {
-              batch.push_back(request(entry.job, entry.tick, ClaimPurpose::record, /*missed=*/true));
-            } else {
-              batch.push_back(request(entry.job, entry.tick, state.running ? ClaimPurpose::record : ClaimPurpose::run));
-            }
+          case Due::Kind::reclaim: {
+            bool missed = now - entry.tick > options.misfire_grace;
+            ClaimPurpose purpose = missed || state.running ? ClaimPurpose::record : ClaimPurpose::run;
+            batch.push_back(request(entry.job, entry.tick, purpose, missed));
+            batch.back().again = true;
             break;
+          }
         }
       }
       claims_pending += batch.size();

@@ -1,5 +1,8 @@
 #include "scheduler/claims.hpp"
 
+#include <set>
+#include <string>
+
 namespace cron::scheduler {
 
 Claims::Claims(Store& store, const Lease& lease, Events& events, Handler handler)
@@ -39,16 +42,43 @@ std::vector<ClaimRequest> Claims::stop() {
   return left;
 }
 
+std::vector<ClaimRequest> Claims::take_batch() {
+  std::vector<ClaimRequest> batch;
+  std::set<std::string, std::less<>> running_jobs;
+  while (!queue_.empty() && batch.size() < kMaxBatch) {
+    const ClaimRequest& next = queue_.front();
+    if (next.purpose == ClaimPurpose::run && !running_jobs.insert(next.tick.job_id).second) break;
+    batch.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  return batch;
+}
+
+std::vector<ClaimAnswer> Claims::claim_batch(const std::vector<ClaimRequest>& batch) {
+  std::vector<ClaimAsk> asks;
+  asks.reserve(batch.size());
+  for (const ClaimRequest& request : batch) asks.push_back({request.tick, request.purpose, request.again});
+  std::vector<ClaimAnswer> answers(batch.size());
+  try {
+    std::vector<std::optional<Claim>> claims = store_.claim_all(asks, lease_);
+    events_.store_answered();
+    for (std::size_t i = 0; i < batch.size(); ++i) answers[i].claim = std::move(claims[i]);
+  } catch (const std::exception& error) {
+    events_.store_failed(error, batch.front().tick.key);
+    for (ClaimAnswer& answer : answers) answer.unreachable = true;
+  }
+  return answers;
+}
+
 void Claims::loop() {
   std::unique_lock lock(mutex_);
   while (true) {
     wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
-    ClaimRequest request = std::move(queue_.front());
-    queue_.pop_front();
+    std::vector<ClaimRequest> batch = take_batch();
     lock.unlock();
-    ClaimAnswer answer = claim_now(request);
-    handler_(std::move(request), std::move(answer));
+    std::vector<ClaimAnswer> answers = claim_batch(batch);
+    for (std::size_t i = 0; i < batch.size(); ++i) handler_(std::move(batch[i]), std::move(answers[i]));
     lock.lock();
   }
 }

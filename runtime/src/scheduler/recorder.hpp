@@ -1,8 +1,10 @@
 #pragma once
 // The recorder (docs/runtime.md): the only part that writes executions. Every write goes through its outbox, in
-// order, on a thread of its own; a write the store refuses stays at the head of the outbox and is tried again
-// with backoff until it is taken, whatever the store (SQLite too), so an outcome is never lost while the process
-// lives, and never written under the scheduler's lock. What is left at exit is logged, one line each.
+// order, on a thread of its own. Whatever is queued when the thread is free is written as one group in one
+// transaction (a group commit, Store::write_all), so a burst of runs costs a few transactions, not three each. A
+// group the store refuses goes back to the head of the outbox whole and is tried again with backoff until it is
+// taken, whatever the store (SQLite too), so an outcome is never lost or half-written while the process lives,
+// and never written under the scheduler's lock. What is left at exit is logged, one line each.
 
 #include "scheduler/events.hpp"
 
@@ -17,6 +19,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace cron::scheduler {
 
@@ -62,9 +65,16 @@ class Recorder {
     std::string key;      ///< complete
   };
 
+  /// The most entries one transaction writes.
+  static constexpr std::size_t kMaxGroup = 1000;
+
   void loop();
-  /// Writes one entry; throws what the store throws.
-  void write(Entry& entry);
+  /// The outbox's head, up to kMaxGroup entries; a recover entry is a group of its own (mutex_ held).
+  std::vector<Entry> take_group();
+  /// Writes one group, all or nothing; throws what the store throws.
+  void write(std::vector<Entry>& group);
+  /// Marks what a stopped process left running interrupted and records its claims without an execution.
+  void write_recovery(const Entry& entry);
   void log_unrecorded(const Entry& entry);
   /// A refused running row whose outcome is queued behind it becomes that outcome, as a whole row (mutex_ held).
   void take_outcome_of_refused_begin(Entry& entry);
