@@ -35,22 +35,30 @@ Recorder::Slot Recorder::begin(const Execution& execution) {
   std::lock_guard lock(mutex_);
   Slot slot = next_slot_++;
   outbox_.push_back({Entry::Kind::begin, slot, execution, {}});
+  queued_begins_.insert(slot);
   wake_.notify_all();
   return slot;
 }
 
 void Recorder::finish(Slot slot, const Execution& execution) {
   std::lock_guard lock(mutex_);
-  // A running row not written yet is not written at all: the outcome takes its place, as a whole row.
-  auto unwritten = std::find_if(outbox_.begin(), outbox_.end(), [slot](const Entry& entry) {
-    return entry.kind == Entry::Kind::begin && entry.slot == slot;
-  });
-  if (unwritten != outbox_.end()) {
-    *unwritten = {Entry::Kind::record, 0, execution, {}};
+  // A running row not written yet is not written at all: the outcome takes its place, as a whole row, when the
+  // row leaves the outbox (a lookup, not a search of the outbox, which may hold a burst's thousands of rows).
+  if (queued_begins_.contains(slot)) {
+    early_outcomes_.insert_or_assign(slot, execution);
   } else {
     outbox_.push_back({Entry::Kind::finish, slot, execution, {}});
   }
   wake_.notify_all();
+}
+
+void Recorder::leave_outbox(Entry& entry) {
+  if (entry.kind != Entry::Kind::begin) return;
+  queued_begins_.erase(entry.slot);
+  auto outcome = early_outcomes_.find(entry.slot);
+  if (outcome == early_outcomes_.end()) return;
+  entry = {Entry::Kind::record, 0, std::move(outcome->second), {}};
+  early_outcomes_.erase(outcome);
 }
 
 void Recorder::record(const Execution& execution) {
@@ -194,6 +202,7 @@ std::vector<Recorder::Entry> Recorder::take_group() {
     if (recover && !group.empty()) break;
     group.push_back(std::move(outbox_.front()));
     outbox_.pop_front();
+    leave_outbox(group.back());
     if (recover) break;
   }
   return group;
@@ -238,7 +247,10 @@ void Recorder::loop() {
       refused_ = false;
       backoff_ = kFirstBackoff;
     } else {
-      for (Entry& entry : group) take_outcome_of_refused_begin(entry);
+      for (Entry& entry : group) {
+        take_outcome_of_refused_begin(entry);
+        if (entry.kind == Entry::Kind::begin) queued_begins_.insert(entry.slot);
+      }
       outbox_.insert(outbox_.begin(), std::make_move_iterator(group.begin()), std::make_move_iterator(group.end()));
       refused_ = true;
       retry_at_ = std::chrono::steady_clock::now() + backoff_;
@@ -252,6 +264,7 @@ void Recorder::loop() {
   }
   std::deque<Entry> left = std::move(outbox_);
   outbox_.clear();
+  for (Entry& entry : left) leave_outbox(entry);
   lock.unlock();
   for (const Entry& entry : left) log_unrecorded(entry);
   lock.lock();

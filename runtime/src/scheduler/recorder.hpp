@@ -19,6 +19,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace cron::scheduler {
@@ -78,6 +80,9 @@ class Recorder {
   void log_unrecorded(const Entry& entry);
   /// A refused running row whose outcome is queued behind it becomes that outcome, as a whole row (mutex_ held).
   void take_outcome_of_refused_begin(Entry& entry);
+  /// An entry taken off the outbox: a running row whose outcome came before it was written becomes that outcome,
+  /// as a whole row (mutex_ held).
+  void leave_outbox(Entry& entry);
 
   Store& store_;
   const Lease& lease_;
@@ -90,6 +95,8 @@ class Recorder {
   std::condition_variable drained_;
   std::deque<Entry> outbox_;
   std::map<Slot, std::int64_t> row_ids_;  ///< running rows written, by slot, until their outcome is
+  std::unordered_set<Slot> queued_begins_;  ///< running rows in the outbox, not written yet
+  std::unordered_map<Slot, Execution> early_outcomes_;  ///< outcomes of those, written in their place
   Slot next_slot_ = 1;
   bool writing_ = false;   ///< an entry is off the outbox, being written
   bool refused_ = false;   ///< the last write failed: the head waits for `retry_at_`
