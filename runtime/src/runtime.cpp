@@ -92,9 +92,10 @@ struct Runtime::State {
           [this](std::vector<Claim> claims) { return adopt(std::move(claims)); });
     }
     pool = std::make_unique<WorkerPool>(options.workers, [this](Work work) { run(std::move(work)); });
-    claims = std::make_unique<Claims>(*store, lease, events, [this](ClaimRequest request, ClaimAnswer answer) {
-      on_claimed(std::move(request), std::move(answer));
-    });
+    claims = std::make_unique<Claims>(
+        *store, lease, events,
+        [this](ClaimRequest request, ClaimAnswer answer) { on_claimed(std::move(request), std::move(answer)); },
+        [this](bool busy) { recorder->defer(busy); });
     timer = std::make_unique<Timer>(
         *clock, [this](std::vector<Due> due, TimePoint now) { on_due(std::move(due), now); }, [this] { notify(); });
   }

@@ -5,8 +5,8 @@
 
 namespace cron::scheduler {
 
-Claims::Claims(Store& store, const Lease& lease, Events& events, Handler handler)
-    : store_(store), lease_(lease), events_(events), handler_(std::move(handler)) {
+Claims::Claims(Store& store, const Lease& lease, Events& events, Handler handler, std::function<void(bool)> on_busy)
+    : store_(store), lease_(lease), events_(events), handler_(std::move(handler)), on_busy_(std::move(on_busy)) {
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -18,6 +18,7 @@ Claims::~Claims() {
 void Claims::submit(std::vector<ClaimRequest> batch) {
   std::lock_guard lock(mutex_);
   for (ClaimRequest& request : batch) queue_.push_back(std::move(request));
+  if (!queue_.empty() && !stopping_) set_busy(true);
   wake_.notify_one();
 }
 
@@ -36,6 +37,7 @@ ClaimAnswer Claims::claim_now(const ClaimRequest& request) {
 std::vector<ClaimRequest> Claims::stop() {
   std::lock_guard lock(mutex_);
   stopping_ = true;
+  set_busy(false);
   wake_.notify_all();
   std::vector<ClaimRequest> left(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
   queue_.clear();
@@ -80,7 +82,14 @@ void Claims::loop() {
     std::vector<ClaimAnswer> answers = claim_batch(batch);
     for (std::size_t i = 0; i < batch.size(); ++i) handler_(std::move(batch[i]), std::move(answers[i]));
     lock.lock();
+    if (queue_.empty()) set_busy(false);
   }
+}
+
+void Claims::set_busy(bool busy) {
+  if (busy == busy_) return;
+  busy_ = busy;
+  if (on_busy_) on_busy_(busy);
 }
 
 }  // namespace cron::scheduler

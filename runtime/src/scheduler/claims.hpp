@@ -37,7 +37,9 @@ class Claims {
  public:
   using Handler = std::function<void(ClaimRequest request, ClaimAnswer answer)>;
 
-  Claims(Store& store, const Lease& lease, Events& events, Handler handler);
+  /// `on_busy(true)` when ticks are queued to claim, `on_busy(false)` once every one is answered (or stop()):
+  /// the recorder defers its writes meanwhile, so a burst's claims, which make ticks late, go first.
+  Claims(Store& store, const Lease& lease, Events& events, Handler handler, std::function<void(bool)> on_busy = {});
   ~Claims();
   Claims(const Claims&) = delete;
   Claims& operator=(const Claims&) = delete;
@@ -60,14 +62,18 @@ class Claims {
   std::vector<ClaimRequest> take_batch();
   /// Claims `batch` in one store call: every answer is unreachable when it fails.
   std::vector<ClaimAnswer> claim_batch(const std::vector<ClaimRequest>& batch);
+  /// Calls on_busy when `busy` changes (mutex_ held).
+  void set_busy(bool busy);
 
   Store& store_;
   const Lease& lease_;
   Events& events_;
   Handler handler_;
+  std::function<void(bool)> on_busy_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<ClaimRequest> queue_;
+  bool busy_ = false;  ///< on_busy(true) was the last call
   bool stopping_ = false;
   std::thread thread_;
 };

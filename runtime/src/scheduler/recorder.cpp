@@ -7,6 +7,8 @@ namespace cron::scheduler {
 namespace {
 constexpr std::chrono::milliseconds kFirstBackoff{50};
 constexpr std::chrono::milliseconds kMaxBackoff{5000};
+/// The longest writes wait for claims: a burst's claims are done by then, and a hung claim holds no outcome long.
+constexpr std::chrono::milliseconds kMaxDefer{200};
 }  // namespace
 
 Recorder::Recorder(Store& store, const Lease& lease, Events& events, std::function<void()> on_change,
@@ -83,6 +85,13 @@ void Recorder::take_outcome_of_refused_begin(Entry& entry) {
   if (outcome == outbox_.end()) return;
   entry = {Entry::Kind::record, 0, std::move(outcome->execution), {}};
   outbox_.erase(outcome);
+}
+
+void Recorder::defer(bool defer) {
+  std::lock_guard lock(mutex_);
+  if (defer && !deferring_) defer_until_ = std::chrono::steady_clock::now() + kMaxDefer;
+  deferring_ = defer;
+  wake_.notify_all();
 }
 
 bool Recorder::drained() const {
@@ -213,11 +222,9 @@ void Recorder::loop() {
   bool failed_while_stopping = false;
   while (true) {
     if (!stopping_) {
-      if (refused_) {
-        wake_.wait_until(lock, retry_at_, [&] { return stopping_; });
-      } else {
-        wake_.wait(lock, [&] { return stopping_ || !outbox_.empty(); });
-      }
+      if (refused_) wake_.wait_until(lock, retry_at_, [&] { return stopping_; });
+      wake_.wait(lock, [&] { return stopping_ || !outbox_.empty(); });
+      if (deferring_) wake_.wait_until(lock, defer_until_, [&] { return stopping_ || !deferring_; });
     }
     if (outbox_.empty()) {
       if (stopping_) break;

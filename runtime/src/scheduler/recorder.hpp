@@ -50,6 +50,10 @@ class Recorder {
   /// Marks the claim `key` done once everything queued before it is written (shared stores).
   void complete(const std::string& key);
 
+  /// While `defer` holds, writes wait, at most 200 ms from when it began (what is queued stays queued): the claims
+  /// of a burst, which make its ticks late, go to the store first. stop() writes all the same.
+  void defer(bool defer);
+
   /// Nothing is queued or being written, or the store refused the head and it waits for its retry.
   bool settled() const;
   /// Everything queued is written (or the thread has ended).
@@ -102,6 +106,8 @@ class Recorder {
   bool refused_ = false;   ///< the last write failed: the head waits for `retry_at_`
   std::chrono::steady_clock::time_point retry_at_{};
   std::chrono::milliseconds backoff_;
+  bool deferring_ = false;
+  std::chrono::steady_clock::time_point defer_until_{};
   bool stopping_ = false;
   bool finished_ = false;  ///< the thread has ended: nothing more is written
   std::thread thread_;
