@@ -73,6 +73,7 @@ TEST_F(MetricsTest, CountsRunsAndTicksNotRunByJobAndOutcome) {
   gate.wait_until_entered();
   clock->set(TimePoint(at("2026-03-01T14:00:00Z")));  // nightly-report 14:00 skipped; import-feed missed 12:30, 13:30
   runtime->wait_until_ticks_handled();
+  runtime->wait_until_recorded();  // the skipped and missed rows, which the recorder writes after the claims
 
   std::string during = metrics();
   EXPECT_LINE(during, R"(cronjob_running{cronjob="nightly-report"} 1)");
