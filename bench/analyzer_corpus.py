@@ -17,8 +17,8 @@ rerun after one edit <= 1.5x one unit, a rerun with nothing changed <= 0.2x one 
 5 parses on 2 threads reach 1.8x only because cronc starts the units whose own text names CronJob first and the
 other thread's scans fill the gap.
 
-Timing uses hyperfine when it is installed (`apt-get install hyperfine`), else Python's clock; ratios are of the
-medians of --runs runs after one warm-up.
+Timing uses Python's clock and the child's CPU time (getrusage), in --runs rounds after one warm-up round, one
+run of each command per round; ratios are of the medians.
 
     bench/analyzer_corpus.py [--cronc build/tool/cronc] [--runs 5] [--corpus /tmp/cronc-corpus]
 """
@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -140,27 +141,32 @@ def generate(corpus, units, job_units, compiler):
     return build, flags, [corpus / "src" / f"jobs_{i:03}.cpp" for i in jobs]
 
 
-def time_commands(commands, runs, work):
-    """(median, mean, stddev) seconds of each named command (a list of argv); hyperfine when available."""
-    if shutil.which("hyperfine"):
-        out = work / "hyperfine.json"
-        argv = ["hyperfine", "-N", "--warmup", "1", "--runs", str(runs), "--export-json", str(out), "--style", "basic"]
+def clocked(command):
+    """(wall, CPU) seconds of one run of `command`; CPU is the child's user and system time, which a neighbour's
+    load disturbs less than the wall clock (for a -j2 run it is the sum over threads)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def time_commands(commands, runs):
+    """Per named command (a list of argv): (median, mean, stddev) wall seconds and the median CPU seconds, over
+    `runs` rounds after one warm-up round. Interleaved, one run of each command per round, so that a neighbour's
+    load hits all of them alike."""
+    walls = {name: [] for name, _ in commands}
+    cpus = {name: [] for name, _ in commands}
+    for run in range(runs + 1):
         for name, command in commands:
-            argv += ["--command-name", name, " ".join(command)]
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-        results = json.loads(out.read_text())["results"]
-        return {r["command"]: (r["median"], r["mean"], r["stddev"] or 0.0) for r in results}, "hyperfine"
-    times = {}
-    for name, command in commands:
-        samples = []
-        for run in range(runs + 1):
-            start = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall, cpu = clocked(command)
             if run > 0:
-                samples.append(time.perf_counter() - start)
-        times[name] = (statistics.median(samples), statistics.mean(samples),
-                       statistics.stdev(samples) if len(samples) > 1 else 0.0)
-    return times, "python time.perf_counter"
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    return {name: (statistics.median(walls[name]), statistics.mean(walls[name]),
+                   statistics.stdev(walls[name]) if runs > 1 else 0.0, statistics.median(cpus[name]))
+            for name, _ in commands}
 
 
 def time_cache(cronc, build, unit, runs):
@@ -172,16 +178,11 @@ def time_cache(cronc, build, unit, runs):
     samples = {"alone": [], "edited": [], "unchanged": []}
     text = unit.read_text()
 
-    def clocked(command):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return time.perf_counter() - start
-
     for round in range(runs):
-        samples["alone"].append(clocked(alone))
+        samples["alone"].append(clocked(alone)[0])
         unit.write_text(text + f"// edit {round}\n")  # new content: only this unit's entry is stale
-        samples["edited"].append(clocked(corpus))
-        samples["unchanged"].append(clocked(corpus))
+        samples["edited"].append(clocked(corpus)[0])
+        samples["unchanged"].append(clocked(corpus)[0])
     unit.write_text(text)
     return {name: statistics.median(values) for name, values in samples.items()}
 
@@ -218,18 +219,19 @@ def main():
         commands.append((f"cronc {unit.name}", [cronc, "-p", str(build), "-j1", "--no-cache", str(unit)]))
     commands.append(("cronc all -j1", [cronc, "-p", str(build), "-j1", "--no-cache"]))
     commands.append(("cronc all -j2", [cronc, "-p", str(build), "-j2", "--no-cache"]))
-    times, clock = time_commands(commands, args.runs, build)
+    times = time_commands(commands, args.runs)
     cached = time_cache(cronc, build, job_units[len(job_units) // 2], args.runs)
 
     print(f"\n{args.units} units, {args.job_units} with jobs ({found} jobs); {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.2f}; {args.runs} runs after 1 warm-up ({clock}); ratios of medians, which a\n"
-          "neighbour's build disturbs less than means\n")
-    print("| command | median (s) | mean (s) | stddev (s) |")
-    print("|---|---:|---:|---:|")
+          f"{os.getloadavg()[0]:.2f}; {args.runs} interleaved rounds after 1 warm-up (python time.perf_counter, and\n"
+          "the child's CPU time from getrusage); ratios of medians, which a neighbour's build disturbs less than means\n")
+    print("| command | median (s) | mean (s) | stddev (s) | CPU median (s) |")
+    print("|---|---:|---:|---:|---:|")
     for name, _ in commands:
-        print(f"| {name} | {times[name][0]:.3f} | {times[name][1]:.3f} | {times[name][2]:.3f} |")
+        print(f"| {name} | {times[name][0]:.3f} | {times[name][1]:.3f} | {times[name][2]:.3f} | {times[name][3]:.3f} |")
 
     per_unit = [times[f"cronc {u.name}"][0] / times[f"clang {u.name}"][0] for u in job_units]
+    per_unit_cpu = [times[f"cronc {u.name}"][3] / times[f"clang {u.name}"][3] for u in job_units]
     parses = sum(times[f"clang {u.name}"][0] for u in job_units)
     j1 = times["cronc all -j1"][0]
     j2 = times["cronc all -j2"][0]
@@ -237,6 +239,8 @@ def main():
         ("cronc / clang -fsyntax-only, per job unit (worst)", max(per_unit), "<= 0.6", max(per_unit) <= 0.6),
         ("cronc / clang -fsyntax-only, per job unit (mean)", statistics.mean(per_unit), "<= 0.6",
          statistics.mean(per_unit) <= 0.6),
+        ("the same in CPU time (worst)", max(per_unit_cpu), "<= 0.6", max(per_unit_cpu) <= 0.6),
+        ("the same in CPU time (mean)", statistics.mean(per_unit_cpu), "<= 0.6", statistics.mean(per_unit_cpu) <= 0.6),
         (f"whole corpus -j1 / the {args.job_units} parses", j1 / parses, "<= 1.5", j1 / parses <= 1.5),
         (f"whole corpus -j2 / the {args.job_units} parses", j2 / parses, "", None),
         ("-j1 / -j2", j1 / j2, ">= 1.8", j1 / j2 >= 1.8),

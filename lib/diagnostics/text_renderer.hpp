@@ -11,7 +11,8 @@
 /// The caret sits on the range's first character and `~` marks the rest of it, across up to 16 lines; a fix-it's
 /// replacement is printed under the text it replaces. A note at the same place as the diagnostic before it, with an
 /// empty range and no fix-its, prints no second snippet (clang's rule). Tabs expand to 8 columns. A diagnostic or
-/// note without a location prints as `cronc: error: ...`. Lines are not wrapped to the terminal's width.
+/// note without a location prints as `cronc: error: ...`. Lines are not wrapped to the terminal's width. Clang's own
+/// TextDiagnostic does the printing, over a SourceManager that holds the files' texts.
 
 #include "diagnostics/diagnostic.hpp"
 #include "diagnostics/source_files.hpp"

@@ -465,24 +465,27 @@ class JobVisitor : public clang::RecursiveASTVisitor<JobVisitor> {
 };
 
 /// Decides which function bodies Clang parses (docs/analyzer.md, "Skipped function bodies"): a body can hold a
-/// job (cron-not-top-level) only where its file spells `CronJob` or a macro that expands to it. Bodies in system
+/// job (cron-not-top-level) only where its own text spells `CronJob` or a macro that expands to it. Bodies in system
 /// headers are always skipped, as jobs there are ignored anyway. Half of a unit's parse is the bodies of the
-/// standard library's inline functions; Sema still parses `constexpr` ones and those with a deduced return type.
+/// standard library's inline functions, and the bodies in a job file instantiate templates that its jobs never
+/// need; Sema still parses `constexpr` ones and those with a deduced return type.
 class BodyFilter : public clang::PPCallbacks {
  public:
-  explicit BodyFilter(const clang::SourceManager& sm) : sm_(sm) {}
+  BodyFilter(const clang::Preprocessor& preprocessor, const clang::LangOptions& language)
+      : preprocessor_(preprocessor), sm_(preprocessor.getSourceManager()), language_(language) {}
 
-  /// Remembers the macros whose definition names CronJob or another such macro (a `-D` on the command line too).
+  /// Remembers the macros whose definition names CronJob or another such macro (a `-D` on the command line too),
+  /// and those whose definition holds a brace, which the body's raw text would not show.
   void MacroDefined(const clang::Token& name, const clang::MacroDirective* directive) override {
     const clang::MacroInfo* info = directive->getMacroInfo();
+    const std::string macro = name.getIdentifierInfo()->getName().str();
     for (const clang::Token& token : info->tokens()) {
+      if (token.isOneOf(clang::tok::l_brace, clang::tok::r_brace)) brace_macros_.insert(macro);
       const clang::IdentifierInfo* identifier = token.getIdentifierInfo();
       if (identifier == nullptr) continue;
       llvm::StringRef spelling = identifier->getName();
-      if (spelling == job_type || job_macros_.count(spelling.str())) {
-        job_macros_.insert(name.getIdentifierInfo()->getName().str());
-        return;
-      }
+      if (brace_macros_.count(spelling.str())) brace_macros_.insert(macro);
+      if (spelling == job_type || job_macros_.count(spelling.str())) job_macros_.insert(macro);
     }
   }
 
@@ -501,18 +504,61 @@ class BodyFilter : public clang::PPCallbacks {
         found = text.contains(*macro);
       verdict->second = {found, job_macros_.size()};
     }
-    return !verdict->second.found;
+    return !verdict->second.found || body_spells_no_job(file);
   }
 
  private:
+  /// Whether the body that starts at the parser's `{` certainly spells neither CronJob nor a job macro. The
+  /// parser asks with that brace just lexed from the file: the preprocessor's lexer stands right after it, unless
+  /// the brace came from a macro or from tokens read ahead (then there is no file lexer, and the body is kept).
+  /// The raw text is then read to the matching `}`; a directive or a macro that holds a brace keeps the body, as
+  /// its text might not match the tokens the parser sees.
+  bool body_spells_no_job(clang::FileID file) const {
+    const auto* lexer = dynamic_cast<const clang::Lexer*>(preprocessor_.getCurrentLexer());
+    if (lexer == nullptr) return false;
+    const char* after_brace = lexer->getBufferLocation();
+    llvm::StringRef buffer = sm_.getBufferData(file);
+    if (after_brace <= buffer.begin() || after_brace > buffer.end() || after_brace[-1] != '{') return false;
+    clang::Lexer raw(sm_.getLocForStartOfFile(file), language_, buffer.begin(), after_brace, buffer.end());
+    unsigned depth = 1;
+    clang::Token token;
+    while (true) {
+      raw.LexFromRawLexer(token);
+      switch (token.getKind()) {
+        case clang::tok::eof:
+          return false;
+        case clang::tok::l_brace:
+          ++depth;
+          break;
+        case clang::tok::r_brace:
+          if (--depth == 0) return true;
+          break;
+        case clang::tok::hash:
+          if (token.isAtStartOfLine()) return false;
+          break;
+        case clang::tok::raw_identifier: {
+          llvm::StringRef spelling = token.getRawIdentifier();
+          if (spelling == job_type || job_macros_.count(spelling.str()) || brace_macros_.count(spelling.str()))
+            return false;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
   static constexpr llvm::StringLiteral job_type = "CronJob";
   struct Verdict {
     bool found = false;
     std::size_t macros_seen = 0;
   };
+  const clang::Preprocessor& preprocessor_;
   const clang::SourceManager& sm_;
+  const clang::LangOptions& language_;
   std::unordered_set<std::string> job_macros_;
-  std::unordered_map<unsigned, Verdict> may_hold_job_;  ///< per FileID
+  std::unordered_set<std::string> brace_macros_;
+  std::unordered_map<unsigned, Verdict> may_hold_job_;  ///< per FileID: does its text spell a job anywhere
 };
 
 class ExtractConsumer : public clang::ASTConsumer {
@@ -534,7 +580,7 @@ class ExtractAction : public clang::ASTFrontendAction {
   explicit ExtractAction(std::vector<JobDecl>& jobs) : jobs_(jobs) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler, llvm::StringRef) override {
     compiler.getFrontendOpts().SkipFunctionBodies = true;
-    auto bodies = std::make_unique<BodyFilter>(compiler.getSourceManager());
+    auto bodies = std::make_unique<BodyFilter>(compiler.getPreprocessor(), compiler.getLangOpts());
     auto consumer = std::make_unique<ExtractConsumer>(jobs_, *bodies);
     compiler.getPreprocessor().addPPCallbacks(std::move(bodies));  // the preprocessor outlives the consumer
     return consumer;

@@ -587,5 +587,24 @@ TEST(NextFireOracle, FireTimesStrictlyIncreaseAndFallOnWholeMinutes) {
   }
 }
 
+TEST(NextFireOracle, AnswersAtTheEdgesOfItsCalendarAndMaxBeyond) {
+  using namespace std::chrono;
+  auto daily = Schedule::cron("30 12 * * *");
+  auto leap_day = Schedule::cron("0 0 29 2 *");
+  ASSERT_TRUE(daily && leap_day);
+  // 1 March of the year -32,800 is the first day next() answers for; the day before it is out of range.
+  const sys_seconds first_day{seconds{-12699422ll * 86400}};
+  EXPECT_EQ(daily.value().next(first_day), first_day + hours{12} + minutes{30});
+  EXPECT_EQ(leap_day.value().next(first_day), first_day + days{1460});  // -32,796-02-29
+  EXPECT_EQ(daily.value().next(first_day - seconds{1}), sys_seconds::max());
+  EXPECT_EQ(daily.value().next(sys_seconds::min()), sys_seconds::max());
+  // The last one is a day in the year 2,739,877; the search may run 60 years past it.
+  const sys_seconds last_day{seconds{1000000000ll * 86400}};
+  EXPECT_EQ(daily.value().next(last_day), last_day + hours{12} + minutes{30});
+  EXPECT_GT(leap_day.value().next(last_day), last_day);
+  EXPECT_EQ(daily.value().next(last_day + days{1}), sys_seconds::max());
+  EXPECT_EQ(daily.value().next(sys_seconds::max()), sys_seconds::max());
+}
+
 }  // namespace
 }  // namespace cron

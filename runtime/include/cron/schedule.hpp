@@ -48,7 +48,8 @@ class Schedule {
   /// The cron fields; all zero for an `every` schedule.
   constexpr const CronFields& fields() const { return fields_; }
 
-  /// The first fire time strictly after `after` (a time with seconds rounds up to the next minute).
+  /// The first fire time strictly after `after` (a time with seconds rounds up to the next minute); for a time
+  /// outside the years -32,800 to 2,700,000, `sys_seconds::max()`.
   std::chrono::sys_seconds next(std::chrono::sys_seconds after) const;
 
   /// English a person would write: "at 04:00 UTC on day 15 of every month".
@@ -63,9 +64,9 @@ class Schedule {
 
   std::chrono::sys_seconds next_cron(std::chrono::sys_seconds after) const;
   /// Every month and every day of month allowed: whether a day matches depends on its weekday alone.
-  bool date_free() const;
-  /// Whether a day in a matching month matches, by its day of month and weekday (0 = Sunday).
-  bool day_matches(int day_of_month, int weekday) const;
+  constexpr bool date_free() const {
+    return fields_.months == 0x1ffe && (fields_.days_of_month & detail::days_up_to(31)) == detail::days_up_to(31);
+  }
 
   CronFields fields_{};
   int every_minutes_ = 0;

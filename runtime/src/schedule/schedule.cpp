@@ -1,5 +1,7 @@
 #include <cron/schedule.hpp>
 
+#include "civil_days.hpp"
+
 #include <bit>
 #include <cassert>
 #include <cstdio>
@@ -27,55 +29,9 @@ int first_bit(Mask mask) {
 /// (40 across a skipped century leap year).
 constexpr int kSearchYears = 60;
 
-constexpr std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
-  std::int64_t quotient = value / divisor;
-  return quotient * divisor > value ? quotient - 1 : quotient;
-}
-
-struct CivilDate {
-  int year;
-  int month;  ///< 1-12
-  int day;    ///< 1-31
-};
-
-// Howard Hinnant's civil_from_days and days_from_civil (the algorithms behind std::chrono's calendar types),
-// inline and without the range checks the chrono types add.
-constexpr CivilDate civil_from_days(std::int64_t day) {
-  day += 719468;
-  const std::int64_t era = (day >= 0 ? day : day - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(day - era * 146097);
-  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned shifted_month = (5 * day_of_year + 2) / 153;  // March is 0
-  const auto day_of_month = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
-  const auto month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
-  return {static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400) + (month <= 2), month, day_of_month};
-}
-
-constexpr std::int64_t days_from_civil(int year, int month, int day) {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const auto day_of_year = static_cast<unsigned>((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1);
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-/// 0 = Sunday; 1970-01-01 was a Thursday.
-constexpr int weekday_of(std::int64_t day) { return static_cast<int>(day >= -4 ? (day + 4) % 7 : (day + 5) % 7 + 6); }
-
-constexpr int month_length(int year, int month) {
-  if (month == 2) return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-  return 30 + ((month + (month >> 3)) & 1);
-}
-
 constexpr sys_seconds at(std::int64_t day, int hour, int minute) {
   return sys_seconds{seconds{day * 86400 + hour * 3600 + minute * 60}};
 }
-
-static_assert(civil_from_days(0).year == 1970 && civil_from_days(-1).month == 12 && civil_from_days(59).day == 1);
-static_assert(days_from_civil(2000, 3, 1) == 11017 && weekday_of(0) == 4 && weekday_of(-1) == 3);
-static_assert(month_length(2100, 2) == 28 && month_length(2000, 2) == 29 && month_length(8, 8) == 31);
 
 std::string_view strip_prefix(std::string_view text, std::string_view prefix, bool& found) {
   found = text.starts_with(prefix);
@@ -112,88 +68,88 @@ sys_seconds Schedule::next(sys_seconds after) const {
 }
 
 sys_seconds Schedule::next_cron(sys_seconds after) const {
-  // Plain integer calendar arithmetic on day numbers (days since 1970-01-01): one date conversion per call, and
-  // none at all for the common answer later the same day.
-  const std::int64_t minute_number = floor_div(after.time_since_epoch().count(), 60) + 1;
-  std::int64_t day = floor_div(minute_number, kMinutesPerDay);
-  const int minute_of_day = static_cast<int>(minute_number - day * kMinutesPerDay);
-  // With every month and day of month allowed (`* * *`, `* * 1-5`), only the weekday decides, and it needs no
-  // calendar: 1970-01-01 was a Thursday.
-  const bool weekday_decides = date_free();
-  const int weekday = weekday_of(day);
-  CivilDate date{};
-  bool today_matches = false;
-  if (weekday_decides) {
-    today_matches = !fields_.days_intersect() || (fields_.days_of_week >> weekday & 1);
-  } else {
-    date = civil_from_days(day);
-    today_matches = (fields_.months >> date.month & 1) && day_matches(date.day, weekday);
+  // Plain integer calendar arithmetic on day numbers (days since 1970-01-01): at most one date conversion per
+  // call, none when only the weekday decides, and a month found from the one before by adding its length.
+  // Seconds since the first day the calendar arithmetic covers, unsigned: a time before it wraps to a huge value,
+  // so one comparison checks the range and the divisions need no rounding towards minus infinity.
+  const std::uint64_t second = static_cast<std::uint64_t>(after.time_since_epoch().count()) -
+                               static_cast<std::uint64_t>(detail::kFirstCivilDay * 86400);
+  std::uint64_t shifted_day = second / 86400;
+  // The next whole minute; unsigned, so the divisions by 60 need no sign correction.
+  unsigned minute_of_day = static_cast<unsigned>(second - shifted_day * 86400) / 60 + 1;
+  if (minute_of_day == kMinutesPerDay) {
+    ++shifted_day;
+    minute_of_day = 0;
   }
-  if (today_matches) {
-    const int hour = minute_of_day / 60;
-    if (fields_.hours >> hour & 1) {
-      int minute = next_bit(fields_.minutes, minute_of_day % 60);
-      if (minute >= 0) return at(day, hour, minute);
-    }
-    int later_hour = next_bit(fields_.hours, hour + 1);
-    if (later_hour >= 0) return at(day, later_hour, first_bit(fields_.minutes));
+  if (shifted_day > static_cast<std::uint64_t>(detail::kLastCivilDay - detail::kFirstCivilDay))
+    return sys_seconds::max();
+  const std::int64_t day = static_cast<std::int64_t>(shifted_day) + detail::kFirstCivilDay;
+
+  // The first matching hour and minute left today, if any; whether today matches is asked only then.
+  const int first_hour = first_bit(fields_.hours);
+  const int first_minute = first_bit(fields_.minutes);
+  const int hour_now = static_cast<int>(minute_of_day / 60);
+  int hour = -1;
+  int minute = -1;
+  if (fields_.hours >> hour_now & 1) minute = next_bit(fields_.minutes, static_cast<int>(minute_of_day % 60));
+  if (minute >= 0) {
+    hour = hour_now;
+  } else {
+    hour = next_bit(fields_.hours, hour_now + 1);
+    minute = first_minute;
+  }
+  const bool later_today = hour >= 0;
+  const bool every_weekday = fields_.days_of_week == 0x7f;
+
+  // With every month and day of month allowed (`* * *`, `* * 1-5`), only the weekday decides.
+  if (date_free()) {
+    if (!fields_.days_intersect() || every_weekday)
+      return later_today ? at(day, hour, minute) : at(day + 1, first_hour, first_minute);
+    const int weekday = detail::weekday_of(day);
+    if (later_today && (fields_.days_of_week >> weekday & 1)) return at(day, hour, minute);
+    const unsigned two_weeks = unsigned{fields_.days_of_week} | unsigned{fields_.days_of_week} << 7;
+    return at(day + next_bit(two_weeks, weekday + 1) - weekday, first_hour, first_minute);
   }
 
-  // The first matching day after today fires at the first hour and minute.
-  const int hour = first_bit(fields_.hours);
-  const int minute = first_bit(fields_.minutes);
-  if (weekday_decides) {
-    if (!fields_.days_intersect()) return at(day + 1, hour, minute);
-    const unsigned two_weeks = unsigned{fields_.days_of_week} | unsigned{fields_.days_of_week} << 7;
-    return at(day + next_bit(two_weeks, weekday + 1) - weekday, hour, minute);
-  }
+  const detail::CivilDate date = detail::civil_from_days(day);
   int year = date.year;
+  bool leap = detail::is_leap(year);
+  // Later months are found from the day number of 1 January by adding month and year lengths.
+  std::int64_t year_start = day - (date.day - 1) - detail::days_before_month(date.month, leap);
   int month = date.month;
-  int day_of_month = date.day + 1;
-  // The day number of the 1st of `month`, carried from month to month; recomputed only after a jump.
-  std::int64_t first_day = day - (date.day - 1);
-  const int last_year = year + kSearchYears;
-  while (year <= last_year) {
-    int matching_month = next_bit(fields_.months, month);
+  // Today is a candidate only with an hour left; otherwise the search starts tomorrow.
+  int day_of_month = later_today ? date.day : date.day + 1;
+  for (int years_left = kSearchYears; years_left >= 0;) {
+    const int matching_month = next_bit(fields_.months, month);  // -1 once past December
     if (matching_month < 0) {
-      ++year;
+      year_start += 365 + leap;
+      leap = detail::is_leap(++year);
       month = first_bit(fields_.months);
       day_of_month = 1;
-      first_day = days_from_civil(year, month, 1);
+      --years_left;
       continue;
     }
     if (matching_month != month) {
       month = matching_month;
       day_of_month = 1;
-      first_day = days_from_civil(year, month, 1);
     }
-    const int length = month_length(year, month);
-    const std::uint32_t existing = detail::days_up_to(length);
+    const std::int64_t first_day = year_start + detail::days_before_month(month, leap);
+    const std::uint32_t existing = detail::days_up_to(detail::month_length(month, leap));
     const std::uint32_t by_month_day = fields_.days_of_month & existing;
-    const std::uint32_t by_weekday = detail::weekday_days(fields_.days_of_week, weekday_of(first_day)) & existing;
+    const std::uint32_t by_weekday =
+        every_weekday ? existing : detail::weekday_days(fields_.days_of_week, detail::weekday_of(first_day)) & existing;
     const std::uint32_t matching_days =
         fields_.days_intersect() ? (by_month_day & by_weekday) : (by_month_day | by_weekday);
-    int matching_day = next_bit(matching_days, day_of_month);
-    if (matching_day >= 0) return at(first_day + matching_day - 1, hour, minute);
-    first_day += length;
-    if (++month > 12) {
-      month = 1;
-      ++year;
+    const int matching_day = next_bit(matching_days, day_of_month);
+    if (matching_day >= 0) {
+      const std::int64_t fire_day = first_day + matching_day - 1;
+      return fire_day == day ? at(day, hour, minute) : at(fire_day, first_hour, first_minute);
     }
+    ++month;
     day_of_month = 1;
   }
   assert(false && "parse_cron rejects expressions that never fire");
   return sys_seconds::max();
-}
-
-bool Schedule::date_free() const {
-  return fields_.months == 0x1ffe && (fields_.days_of_month & detail::days_up_to(31)) == detail::days_up_to(31);
-}
-
-bool Schedule::day_matches(int day_of_month, int weekday) const {
-  bool by_month_day = fields_.days_of_month >> day_of_month & 1;
-  bool by_weekday = fields_.days_of_week >> weekday & 1;
-  return fields_.days_intersect() ? (by_month_day && by_weekday) : (by_month_day || by_weekday);
 }
 
 std::string format_utc(sys_seconds time) {
