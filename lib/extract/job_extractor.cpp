@@ -217,7 +217,7 @@ class ArgumentReader {
     return every;
   }
 
-  /// cron::Every is {text_, nanoseconds_, is_duration_}, in that order.
+  /// cron::Duration is {text_, nanoseconds_, is_duration_}, in that order.
   void read_every_value(const Expr& expression, const APValue& value, clang::QualType type,
                         EveryArgument& every) const {
     const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
