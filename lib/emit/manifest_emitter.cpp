@@ -12,7 +12,7 @@ namespace cronc {
 namespace {
 
 /// The interval in minutes of a valid `every` argument.
-int every_minutes(const EveryArgument& every) { return every.minutes().value_or(0); }
+int every_minutes(const DurationArgument& every) { return every.minutes().value_or(0); }
 
 /// The expression with a macro replaced by its five fields.
 std::string expanded_cron(std::string_view expression) {

@@ -15,7 +15,7 @@ SourceRange StringArgument::bytes(std::size_t begin, std::size_t end) const {
   return {byte_locations[begin], byte_locations[end]};
 }
 
-std::optional<int> EveryArgument::minutes() const {
+std::optional<int> DurationArgument::minutes() const {
   auto parsed = nanoseconds ? cron::Result<std::int64_t>(*nanoseconds) : cron::parse_duration(text.value);
   if (!parsed) return std::nullopt;
   auto interval = cron::every_minutes_from_nanoseconds(parsed.value());

@@ -33,7 +33,6 @@ void cron_reboot_and_every_macros_are_not_supported();
 void cron_TZ_prefix_is_not_supported_use_the_time_zone_field();
 void cron_expression_never_fires();
 
-
 void endpoint_is_missing();
 void endpoint_must_take_no_parameters();
 void endpoint_must_return_void_or_cron_Status();
