@@ -11,9 +11,8 @@ namespace cronc {
 void check_jitter_invalid(const JobDecl& job, DiagnosticSink& sink) {
   auto jitter = policy_duration(job.jitter);
   if (!jitter) return;
-  if (jitter->syntax) {
-    sink.report(make_error(rule_id::jitter_invalid, duration_syntax_message("jitter", *jitter),
-                           jitter->syntax->range()));
+  if (auto syntax = duration_syntax_error(rule_id::jitter_invalid, "jitter", *jitter)) {
+    sink.report(*std::move(syntax));
     return;
   }
   // An invalid schedule is its own rule's; the range rules still apply without a gap.

@@ -11,9 +11,10 @@ void check_not_constant(const JobDecl& job, DiagnosticSink& sink) {
     bool present;
     bool constant;
     const SourceRange& range;
+    std::string_view kind;
   };
-  auto argument = [](std::string_view name, const auto& value) {
-    return Argument{name, value.present, value.constant, value.range};
+  auto argument = [](std::string_view name, const auto& value, std::string_view kind = "string literal") {
+    return Argument{name, value.present, value.constant, value.range, kind};
   };
   const Argument arguments[] = {argument("ID", job.id),
                                 argument("title", job.title),
@@ -21,16 +22,15 @@ void check_not_constant(const JobDecl& job, DiagnosticSink& sink) {
                                 argument("schedule", job.schedule),
                                 argument("time zone", job.time_zone),
                                 argument("timeout", job.timeout.text),
-                                argument("retries count", job.retries),
-                                argument("overlap policy", job.overlap),
-                                argument("catch-up policy", job.catch_up),
+                                argument("retries count", job.retries, "literal"),
+                                argument("overlap policy", job.overlap, "cron::Overlap value"),
+                                argument("catch-up policy", job.catch_up, "cron::CatchUp value"),
                                 argument("jitter", job.jitter.text)};
   for (const Argument& written : arguments) {
     if (!written.present || written.constant) continue;
     sink.report(make_error(rule_id::not_constant,
-                           fmt::format("the {} of {} is not a compile-time constant; use a string literal or a "
-                                       "constexpr variable",
-                                       written.name, job_label(job)),
+                           fmt::format("the {} of {} is not a compile-time constant; use a {} or a constexpr variable",
+                                       written.name, job_label(job), written.kind),
                            written.range));
   }
 }

@@ -100,12 +100,17 @@ std::optional<PolicyDuration> policy_duration(const DurationArgument& duration) 
   return result;
 }
 
-std::string duration_syntax_message(std::string_view name, const PolicyDuration& duration) {
+std::optional<Diagnostic> duration_syntax_error(std::string_view rule, std::string_view name,
+                                                const PolicyDuration& duration) {
+  if (!duration.syntax) return std::nullopt;
   const cron::ParseError& error = duration.syntax->error;
   std::string_view unexpected = std::string_view(duration.text).substr(error.begin, error.end - error.begin);
   std::string_view advice = "write seconds, minutes and hours such as \"30s\", \"20m\" or \"1h30m\"";
-  if (unexpected.empty()) return fmt::format("invalid {} '{}'; {}", name, duration.text, advice);
-  return fmt::format("invalid {} '{}': unexpected '{}'; {}", name, duration.text, unexpected, advice);
+  std::string message =
+      unexpected.empty()
+          ? fmt::format("invalid {} '{}'; {}", name, duration.text, advice)
+          : fmt::format("invalid {} '{}': unexpected '{}'; {}", name, duration.text, unexpected, advice);
+  return make_error(rule, std::move(message), duration.syntax->range());
 }
 
 std::optional<int> shortest_gap_minutes(const JobDecl& job) {

@@ -58,8 +58,10 @@ struct PolicyDuration {
 
 /// The length of `.timeout` or `.jitter` when it is set and constant.
 std::optional<PolicyDuration> policy_duration(const DurationArgument& duration);
-/// The message for a `timeout` or `jitter` (`name`) whose text is not a duration.
-std::string duration_syntax_message(std::string_view name, const PolicyDuration& duration);
+/// The error of `rule` for a `timeout` or `jitter` (`name`) whose text is not a duration, at the offending bytes;
+/// none when it parses.
+std::optional<Diagnostic> duration_syntax_error(std::string_view rule, std::string_view name,
+                                                const PolicyDuration& duration);
 /// The job's shortest gap between two fire times in minutes (0: over a day), when its schedule is valid.
 std::optional<int> shortest_gap_minutes(const JobDecl& job);
 

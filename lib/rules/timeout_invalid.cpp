@@ -10,9 +10,8 @@ namespace cronc {
 void check_timeout_invalid(const JobDecl& job, DiagnosticSink& sink) {
   auto timeout = policy_duration(job.timeout);
   if (!timeout) return;
-  if (timeout->syntax) {
-    sink.report(make_error(rule_id::timeout_invalid, duration_syntax_message("timeout", *timeout),
-                           timeout->syntax->range()));
+  if (auto syntax = duration_syntax_error(rule_id::timeout_invalid, "timeout", *timeout)) {
+    sink.report(*std::move(syntax));
     return;
   }
   const SourceRange& range = timeout->argument->range;
