@@ -23,4 +23,11 @@ std::optional<int> DurationArgument::minutes() const {
   return interval.value();
 }
 
+std::optional<std::int64_t> DurationArgument::length() const {
+  if (!present() || !text.constant) return std::nullopt;
+  if (nanoseconds) return *nanoseconds;
+  auto parsed = cron::parse_duration(text.value);
+  return parsed ? std::optional<std::int64_t>(parsed.value()) : std::nullopt;
+}
+
 }  // namespace cronc

@@ -34,6 +34,8 @@ struct DurationArgument {
   bool present() const { return text.present; }
   /// The interval in whole minutes, when it is a valid one (a duration dividing 24 hours).
   std::optional<int> minutes() const;
+  /// The length in nanoseconds; none when not set, not constant or the text does not parse.
+  std::optional<std::int64_t> length() const;
 };
 
 /// An integer or enumerator argument (`retries`, `overlap`, `catch_up`) as the constant evaluator saw it.

@@ -3,6 +3,9 @@
 /// runtime (docs/policies.md): their values, and the constexpr range rules all of them apply.
 
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
 
 namespace cron {
 
@@ -19,6 +22,27 @@ enum class Overlap {
   allow,           ///< run them side by side, within the worker pool
   cancel_running,  ///< request stop of the running attempt and start the new tick once it has returned
 };
+
+/// The names the manifest, the exporters and the dashboard use: "run_latest", "cancel_running".
+constexpr std::string_view to_string(CatchUp policy) { return policy == CatchUp::skip ? "skip" : "run_latest"; }
+constexpr std::string_view to_string(Overlap policy) {
+  switch (policy) {
+    case Overlap::queue_one: return "queue_one";
+    case Overlap::allow: return "allow";
+    case Overlap::cancel_running: return "cancel_running";
+    default: return "skip";
+  }
+}
+constexpr std::optional<CatchUp> catch_up_from_string(std::string_view name) {
+  for (CatchUp policy : {CatchUp::skip, CatchUp::run_latest})
+    if (to_string(policy) == name) return policy;
+  return std::nullopt;
+}
+constexpr std::optional<Overlap> overlap_from_string(std::string_view name) {
+  for (Overlap policy : {Overlap::skip, Overlap::queue_one, Overlap::allow, Overlap::cancel_running})
+    if (to_string(policy) == name) return policy;
+  return std::nullopt;
+}
 
 inline constexpr int kMaxRetries = 10;
 inline constexpr std::int64_t kMaxTimeoutSeconds = 24 * 3600;
