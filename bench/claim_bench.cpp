@@ -1,18 +1,23 @@
-// Claims on the PostgreSQL store (issue 8's benchmark), with the SQLite store measured in the same run as the
-// baseline. Run bench/run_claim_bench.sh, which builds this in Release and gives it a fresh database.
+// Claims on the PostgreSQL store (issues 8 and 15), with baselines measured in the same run: the SQLite store for a
+// lone replica, and the single-row claim loop for the batched race. Run bench/run_claim_bench.sh, which builds
+// this in Release and gives it a fresh database.
 //
 //  - Throughput: 3 stores (3 connections, standing in for 3 replicas) in 3 threads race through the same sequence
 //    of ticks; every thread tries to claim every tick and the one that wins completes it at once, as a runtime
 //    does for an endpoint that returns immediately. Exactly one claim must win each tick: the binary checks that
 //    and exits with status 1 otherwise, so a fast but wrong store never produces a table. Ticks claimed per
 //    second = ticks / wall time of the race.
+//  - Batched throughput: the same race, with each replica claiming a timer pass at once (claim_all() of `batch`
+//    ticks of as many jobs, then write_all() of the completions of those it won), as the runtime does; the
+//    single-row race above is its baseline.
 //  - Latency a claim adds to a tick: the time of claim() and of claim() + complete(), per tick, for one replica
 //    alone, and for 3 replicas in lockstep: all three start to claim each tick together, as when it comes due,
 //    and the next tick starts once the winner has completed this one (every claim() call, lost or won, and the
-//    winner's claim() + complete()). Exactly one must win here too.
+//    winner's claim() + complete()). Exactly one must win here too. PostgreSQL only: a SQLite file serves one
+//    process, so it has no replicas to race.
 //
-// Each figure is the median over the repetitions (PostgreSQL and SQLite alternate within each repetition, so
-// background load hits both alike). The table compares them as ratios, without thresholds.
+// Each figure is the median over the repetitions (each repetition runs every measure, so background load hits
+// them alike). The tables compare them as ratios, without thresholds.
 
 #include <cron/execution.hpp>
 #include <cron/store.hpp>
@@ -30,6 +35,7 @@
 #include <functional>
 #include <latch>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -51,6 +57,7 @@ struct Options {
   std::size_t ticks = 20000;          ///< per race of the 3 replicas
   std::size_t latency_ticks = 5000;   ///< per lone replica, and per lockstep run of the 3
   std::size_t jobs = 10;              ///< ticks are spread over this many jobs, a tick of each per minute
+  std::size_t batch = 100;            ///< ticks per claim_all() in the batched race (that many jobs, one minute)
   int repetitions = 3;
 };
 
@@ -58,7 +65,7 @@ struct Options {
   std::fprintf(stderr,
                "claim_bench: %s\n"
                "usage: cronc_bench_claim --postgres URI [--sqlite-dir DIR] [--ticks N] [--latency-ticks N] "
-               "[--jobs N] [--repetitions N]\n"
+               "[--jobs N] [--batch N] [--repetitions N]\n"
                "(URI defaults to $CRONC_TEST_POSTGRES; its database should be empty or hold only cronc's schema)\n",
                message);
   std::exit(2);
@@ -82,6 +89,7 @@ Options parse(int argc, char** argv) {
     else if (arg == "--ticks") options.ticks = number();
     else if (arg == "--latency-ticks") options.latency_ticks = number();
     else if (arg == "--jobs") options.jobs = number();
+    else if (arg == "--batch") options.batch = number();
     else if (arg == "--repetitions") options.repetitions = static_cast<int>(number());
     else usage("unknown option");
   }
@@ -179,9 +187,12 @@ enum class Pace {
   lockstep,  ///< all three start each tick together, as when it comes due: the latency under contention
 };
 
-/// Three replicas, each with its own store, go through the same ticks; exactly one must win each.
+/// Three replicas, each with its own store, go through the same ticks, `batch` at a time (1: claim() and
+/// complete() per tick; more: claim_all() and one write_all() of the completions, and every tick is of a job of
+/// its own, as when that many jobs come due at once, so no tick is busy behind one another replica holds);
+/// exactly one must win each.
 Figures race(const StoreFactory& open, const std::string& prefix, std::size_t count, const Options& options,
-             Pace pace, const char* name) {
+             Pace pace, const char* name, std::size_t batch = 1) {
   std::vector<std::unique_ptr<cron::Store>> stores;
   for (int r = 0; r < kReplicas; ++r) stores.push_back(open());
   // Warm each connection up alone: the race should not measure connection set-up.
@@ -191,7 +202,7 @@ Figures race(const StoreFactory& open, const std::string& prefix, std::size_t co
     }
   }
 
-  std::vector<cron::Claim> ticks = make_ticks(prefix, count, options.jobs);
+  std::vector<cron::Claim> ticks = make_ticks(prefix, count, batch == 1 ? options.jobs : count);
   std::vector<std::atomic<int>> wins(ticks.size());
   std::atomic<std::size_t> busy{0};
   struct PerReplica {
@@ -216,20 +227,35 @@ Figures race(const StoreFactory& open, const std::string& prefix, std::size_t co
       me.attempted.reserve(ticks.size());
       ready.arrive_and_wait();
       me.start = Steady::now();
-      for (std::size_t i = 0; i < ticks.size(); ++i) {
+      for (std::size_t first = 0; first < ticks.size(); first += batch) {
         if (pace == Pace::lockstep) tick_due.arrive_and_wait();
         if (failed.load(std::memory_order_relaxed)) continue;  // keep arriving, so the others are not stranded
+        std::size_t end = std::min(ticks.size(), first + batch);
         try {
           auto t0 = Steady::now();
-          auto claim = store.claim(ticks[i], cron::ClaimPurpose::run, lease);
+          std::vector<std::optional<cron::Claim>> claims;
+          if (batch == 1) {
+            claims.push_back(store.claim(ticks[first], cron::ClaimPurpose::run, lease));
+          } else {
+            std::vector<cron::ClaimAsk> asks;
+            for (std::size_t i = first; i < end; ++i) asks.push_back({ticks[i], cron::ClaimPurpose::run});
+            claims = store.claim_all(asks, lease);
+          }
           auto t1 = Steady::now();
-          me.attempted.push_back(t0);
           me.claim_us.push_back(micros(t1 - t0));
-          if (!claim) continue;
-          wins[i].fetch_add(1, std::memory_order_relaxed);
-          ++me.won;
-          if (claim->busy) busy.fetch_add(1, std::memory_order_relaxed);
-          store.complete(ticks[i].key, lease);
+          std::vector<cron::Write> completions;
+          for (std::size_t i = first; i < end; ++i) {
+            me.attempted.push_back(t0);
+            const std::optional<cron::Claim>& claim = claims[i - first];
+            if (!claim) continue;
+            wins[i].fetch_add(1, std::memory_order_relaxed);
+            ++me.won;
+            if (claim->busy) busy.fetch_add(1, std::memory_order_relaxed);
+            completions.push_back({cron::Write::Kind::complete, {}, ticks[i].key});
+          }
+          if (completions.empty()) continue;
+          if (batch == 1) store.complete(completions[0].key, lease);
+          else store.write_all(completions, lease);
           me.both_us.push_back(micros(Steady::now() - t0));
         } catch (...) {
           me.error = std::current_exception();
@@ -276,9 +302,10 @@ Figures race(const StoreFactory& open, const std::string& prefix, std::size_t co
   }
   Figures figures{static_cast<double>(ticks.size()) / seconds, percentile(claim_us, 0.50), percentile(claim_us, 0.99),
                   percentile(both_us, 0.50), percentile(both_us, 0.99)};
-  std::printf("    %-10s %-8s %zu ticks, each claimed once (wins per replica %zu / %zu / %zu, %zu busy) in %.2f s; "
+  std::printf("    %-10s %-8s %zu ticks %s, each claimed once (wins per replica %zu / %zu / %zu, %zu busy) in %.2f s; "
               "first to last attempt at a tick: median %s; claim() p50 %s, p99 %s\n",
-              name, pace == Pace::free ? "race:" : "lockstep:", ticks.size(), replicas[0].won, replicas[1].won,
+              name, pace == Pace::free ? "race:" : "lockstep:", ticks.size(),
+              batch == 1 ? "one at a time" : ("in batches of " + std::to_string(batch)).c_str(), replicas[0].won, replicas[1].won,
               replicas[2].won, busy.load(), seconds, duration_text(percentile(spread_us, 0.5)).c_str(),
               duration_text(figures.claim_p50).c_str(), duration_text(figures.claim_p99).c_str());
   std::fflush(stdout);
@@ -328,7 +355,7 @@ int main(int argc, char** argv) {
                        std::to_string(duration_cast<seconds>(system_clock::now().time_since_epoch()).count());
   std::string load_before = load_average();
 
-  std::vector<Figures> pg_single, pg_race, pg_lockstep, lite_single, lite_race, lite_lockstep;
+  std::vector<Figures> pg_single, pg_race, pg_batched, pg_lockstep, lite_single;
   for (int rep = 0; rep < options.repetitions; ++rep) {
     std::printf("repetition %d of %d\n", rep + 1, options.repetitions);
     std::fflush(stdout);
@@ -340,11 +367,10 @@ int main(int argc, char** argv) {
       pg_single.push_back(single(postgres, prefix + "-single", options));
       lite_single.push_back(single(sqlite, prefix + "-single", options));
       pg_race.push_back(race(postgres, prefix + "-race", options.ticks, options, Pace::free, "PostgreSQL"));
-      lite_race.push_back(race(sqlite, prefix + "-race", options.ticks, options, Pace::free, "SQLite"));
+      pg_batched.push_back(
+          race(postgres, prefix + "-batched", options.ticks, options, Pace::free, "PostgreSQL", options.batch));
       pg_lockstep.push_back(
           race(postgres, prefix + "-lockstep", options.latency_ticks, options, Pace::lockstep, "PostgreSQL"));
-      lite_lockstep.push_back(
-          race(sqlite, prefix + "-lockstep", options.latency_ticks, options, Pace::lockstep, "SQLite"));
     } catch (const std::exception& e) {
       std::fprintf(stderr, "claim_bench: %s\n", e.what());
       return 1;
@@ -352,8 +378,8 @@ int main(int argc, char** argv) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
   }
 
-  Figures ps = medians(pg_single), pr = medians(pg_race), pl = medians(pg_lockstep);
-  Figures ls = medians(lite_single), lr = medians(lite_race), ll = medians(lite_lockstep);
+  Figures ps = medians(pg_single), pr = medians(pg_race), pb = medians(pg_batched), pl = medians(pg_lockstep);
+  Figures ls = medians(lite_single);
   auto row = [](const char* measure, const std::string& pg, const std::string& lite, const std::string& r) {
     std::printf("| %s | %s | %s | %s |\n", measure, pg.c_str(), lite.c_str(), r.c_str());
   };
@@ -368,15 +394,19 @@ int main(int argc, char** argv) {
         ratio(pg.*p50, lite.*p50) + " / " + ratio(pg.*p99, lite.*p99));
   };
   std::printf("\n| measure | PostgreSQL | SQLite | PostgreSQL / SQLite |\n|---|---:|---:|---:|\n");
-  rate_row("ticks claimed per second, 3 replicas racing", pr, lr);
   rate_row("ticks claimed per second, 1 replica", ps, ls);
   latency_row("`claim()`, 1 replica, p50 / p99", &Figures::claim_p50, &Figures::claim_p99, ps, ls);
   latency_row("`claim()` + `complete()`, 1 replica, p50 / p99", &Figures::claim_complete_p50,
               &Figures::claim_complete_p99, ps, ls);
-  latency_row("`claim()`, 3 replicas at each tick (won or lost), p50 / p99", &Figures::claim_p50, &Figures::claim_p99,
-              pl, ll);
-  latency_row("`claim()` + `complete()` of the winner, 3 at each tick, p50 / p99", &Figures::claim_complete_p50,
-              &Figures::claim_complete_p99, pl, ll);
+  std::printf("\n| 3 replicas on PostgreSQL | figure | against the single-row race |\n|---|---:|---:|\n");
+  std::printf("| ticks claimed per second, single-row `claim()` + `complete()` | %s | 1x |\n",
+              thousands(pr.ticks_per_second).c_str());
+  std::printf("| ticks claimed per second, %zu ticks per `claim_all()` + `write_all()` | %s | %s |\n", options.batch,
+              thousands(pb.ticks_per_second).c_str(), ratio(pb.ticks_per_second, pr.ticks_per_second).c_str());
+  std::printf("| `claim()`, 3 at each tick (won or lost), p50 / p99 | %s / %s | |\n", duration_text(pl.claim_p50).c_str(),
+              duration_text(pl.claim_p99).c_str());
+  std::printf("| `claim()` + `complete()` of the winner, 3 at each tick, p50 / p99 | %s / %s | |\n",
+              duration_text(pl.claim_complete_p50).c_str(), duration_text(pl.claim_complete_p99).c_str());
   std::printf("\n%u CPUs, load average %s at the start and %s at the end; medians of %d repetition(s); %zu ticks "
               "per race, %zu per lone replica and per lockstep run, over %zu jobs. SQLite's complete() does nothing "
               "(one process per file).\n",

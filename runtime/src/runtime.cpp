@@ -104,9 +104,10 @@ struct Runtime::State {
           [this](std::vector<Claim> claims) { return adopt(std::move(claims)); });
     }
     pool = std::make_unique<WorkerPool>(options.workers, [this](Work work) { run(std::move(work)); });
-    claims = std::make_unique<Claims>(*store, lease, events, [this](ClaimRequest request, ClaimAnswer answer) {
-      on_claimed(std::move(request), std::move(answer));
-    });
+    claims = std::make_unique<Claims>(
+        *store, lease, events,
+        [this](ClaimRequest request, ClaimAnswer answer) { on_claimed(std::move(request), std::move(answer)); },
+        [this](bool busy) { recorder->defer(busy); });
     timer = std::make_unique<Timer>(
         *clock, [this](std::vector<Due> due, TimePoint now) { on_due(std::move(due), now); }, [this] { notify(); });
   }
@@ -269,13 +270,13 @@ struct Runtime::State {
             pool->submit({entry.job, std::move(claim)});
             break;
           }
-          case Due::Kind::reclaim:
-            if (now - entry.tick > options.misfire_grace) {
-              batch.push_back(request(entry.job, entry.tick, ClaimPurpose::record, /*missed=*/true));
-            } else {
-              batch.push_back(request(entry.job, entry.tick, purpose_now(entry.job)));
-            }
+          case Due::Kind::reclaim: {
+            bool missed = now - entry.tick > options.misfire_grace;
+            ClaimPurpose purpose = missed ? ClaimPurpose::record : purpose_now(entry.job);
+            batch.push_back(request(entry.job, entry.tick, purpose, missed));
+            batch.back().again = true;
             break;
+          }
           case Due::Kind::deadline:
             request_stop(entry.job, Outcome::timed_out, entry.run);
             break;

@@ -174,6 +174,29 @@ constexpr JobDefinition kJobs[] = {
 };
 
 /// Another program holding the file's write lock (`BEGIN EXCLUSIVE`) until released.
+TEST_F(SqliteStoreTest, AGroupOrABatchTheFileRefusesLeavesNothingWritten) {
+  auto store = make_sqlite_store(path);
+  for (const char* table : {"executions", "claims"}) {
+    test::sqlite_rows(path, std::string("CREATE TRIGGER poison_") + table + " BEFORE INSERT ON " + table +
+                                " WHEN NEW.job_id = 'poison' BEGIN SELECT RAISE(ABORT, 'disk is full'); END");
+  }
+  Lease lease{"a#1"};
+  Execution fine;
+  fine.job_id = "report";
+  fine.key = "report@2026-03-01T10:00Z";
+  Execution poison = fine;
+  poison.job_id = "poison";
+  std::vector<Write> group = {{Write::Kind::insert, fine}, {Write::Kind::insert, poison}};
+  EXPECT_EQ(error_of([&] { store->write_all(group, lease); }), "sqlite:" + path + ": disk is full");
+  EXPECT_EQ(group[0].execution.id, 0) << "an id of a row that was rolled back";
+  EXPECT_TRUE(store->history("report", 10).empty());
+
+  Claim tick{"report", "report@2026-03-01T10:00Z", at("2026-03-01T10:00:00Z")};
+  std::vector<ClaimAsk> asks = {{tick}, {Claim{"poison", "poison@2026-03-01T10:00Z", at("2026-03-01T10:00:00Z")}}};
+  EXPECT_EQ(error_of([&] { store->claim_all(asks, lease); }), "sqlite:" + path + ": disk is full");
+  EXPECT_TRUE(store->claim(tick, ClaimPurpose::run, lease)) << "the refused batch claimed report's tick";
+}
+
 class ExclusiveLock {
  public:
   explicit ExclusiveLock(const std::string& path) {

@@ -11,7 +11,9 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace cron::test {
 
@@ -88,6 +90,57 @@ TYPED_TEST_P(StoreContract, ClaimsATickOnceWhoeverAsks) {
   EXPECT_TRUE(store.claim(tick, ClaimPurpose::record, Lease{"b#1", std::chrono::seconds(30)}));
 }
 
+TYPED_TEST_P(StoreContract, ClaimsABatchAsClaimWouldOneByOne) {
+  Store& store = *this->store;
+  Lease lease{"a#1", std::chrono::seconds(30)};
+  Claim taken{"report", "report@2026-03-01T10:00Z", contract_time("2026-03-01T10:00:00Z")};
+  ASSERT_TRUE(store.claim(taken, ClaimPurpose::run, lease));
+  std::vector<ClaimAsk> asks = {
+      {taken, ClaimPurpose::run},
+      {Claim{"invoice", "invoice@2026-03-01T10:00Z", contract_time("2026-03-01T10:00:00Z")}, ClaimPurpose::run},
+      {Claim{"report", "report@2026-03-01T09:00Z", contract_time("2026-03-01T09:00:00Z")}, ClaimPurpose::record},
+  };
+  std::vector<std::optional<Claim>> answers = store.claim_all(asks, lease);
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_FALSE(answers[0]) << "claimed twice";
+  ASSERT_TRUE(answers[1]);
+  EXPECT_EQ(answers[1]->key, "invoice@2026-03-01T10:00Z");
+  EXPECT_EQ(answers[1]->attempt, 1);
+  EXPECT_FALSE(answers[1]->busy);
+  ASSERT_TRUE(answers[2]);
+  EXPECT_EQ(answers[2]->key, "report@2026-03-01T09:00Z");
+  EXPECT_FALSE(store.claim(asks[1].tick, ClaimPurpose::run, Lease{"b#1", std::chrono::seconds(30)}));
+  EXPECT_TRUE(store.claim_all({}, lease).empty());
+}
+
+TYPED_TEST_P(StoreContract, WritesAGroupInOrderAndGivesEachNewRowItsId) {
+  Store& store = *this->store;
+  Lease lease{"a#1", std::chrono::seconds(30)};
+  Execution skipped = this->running("report@2026-03-01T09:00Z", "2026-03-01T09:00:00Z");
+  skipped.outcome = Outcome::skipped;
+  skipped.finished = skipped.started;
+  skipped.message = "the previous run of this job was still running";
+  std::vector<Write> first = {{Write::Kind::insert, this->running("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z")},
+                              {Write::Kind::insert, skipped}};
+  store.write_all(first, lease);
+  ASSERT_GT(first[0].execution.id, 0);
+  EXPECT_GT(first[1].execution.id, first[0].execution.id) << "ids follow the order of the group";
+
+  Execution done = first[0].execution;
+  done.outcome = Outcome::succeeded;
+  done.finished = done.started + std::chrono::milliseconds(40);
+  std::vector<Write> second = {{Write::Kind::finish, done}, {Write::Kind::complete, {}, done.key}};
+  store.write_all(second, lease);
+  auto history = store.history("report", 10);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].outcome, Outcome::skipped);
+  EXPECT_EQ(history[0].message, "the previous run of this job was still running");
+  EXPECT_EQ(history[1].outcome, Outcome::succeeded);
+  EXPECT_EQ(history[1].duration(), std::chrono::milliseconds(40));
+  std::vector<Write> none;
+  store.write_all(none, lease);
+}
+
 TYPED_TEST_P(StoreContract, AnInterruptedRunHasNoFinishTime) {
   Store& store = *this->store;
   Execution execution = this->running("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z");
@@ -115,6 +168,7 @@ TYPED_TEST_P(StoreContract, NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecord
 }
 
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, RecordsAndReadsExecutionsNewestFirst, ClaimsATickOnceWhoeverAsks,
+                            ClaimsABatchAsClaimWouldOneByOne, WritesAGroupInOrderAndGivesEachNewRowItsId,
                             AnInterruptedRunHasNoFinishTime,
                             NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded);
 

@@ -128,12 +128,26 @@ TEST_F(StoreFaultsTest, AHungClaimFreezesNeitherReadsNorManualRunsNorStop) {
   faults.release(Call::claim);
 }
 
+TEST_F(StoreFaultsTest, TheTicksOfOneTimerPassAreClaimedInOneStoreCall) {
+  auto store = std::make_unique<FaultStore>(make_memory_store());
+  FaultStore& faults = *store;
+  auto runtime = make_runtime(std::move(store));
+  runtime->start();
+  clock->set(TimePoint(at("2026-03-01T10:00:00Z")));
+  runtime->wait_until_idle();
+  EXPECT_EQ(faults.calls(Call::claim_all), 1) << "report's and invoice's 10:00 ticks";
+  EXPECT_EQ(faults.calls(Call::claim), 2);
+  runtime->wait_until_recorded();
+  EXPECT_EQ(outcomes(*runtime, "report"), (std::vector<std::string>{"report@2026-03-01T10:00Z succeeded"}));
+  EXPECT_EQ(outcomes(*runtime, "invoice"), (std::vector<std::string>{"invoice@2026-03-01T10:00Z succeeded"}));
+}
+
 TEST_F(StoreFaultsTest, AFailedClaimIsClaimedAgainASecondLaterAndRunsOnce) {
   auto store = std::make_unique<FaultStore>(make_memory_store());
   FaultStore& faults = *store;
   auto runtime = make_runtime(std::move(store));
   runtime->start();
-  faults.fail(Call::claim, 2);  // both jobs' 10:00 claims
+  faults.fail(Call::claim, 1);  // the one batch that claims both jobs' 10:00 ticks
   clock->set(TimePoint(at("2026-03-01T10:00:00Z")));
   runtime->wait_until_idle();
   EXPECT_TRUE(runtime->history("report", 10).empty());

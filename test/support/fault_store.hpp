@@ -15,8 +15,9 @@ namespace cron::test {
 
 class FaultStore final : public Store {
  public:
+  /// A batch call (claim_all, write_all) enters once as itself, then once per item as its single call.
   enum class Call { insert, finish, last_tick, history, mark_interrupted, claim, unrecorded_claims, complete, renew,
-                    take_over };
+                    take_over, claim_all, write_all };
 
   explicit FaultStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
@@ -64,6 +65,31 @@ class FaultStore final : public Store {
   std::size_t mark_interrupted() override { return enter(Call::mark_interrupted), inner_->mark_interrupted(); }
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
     return enter(Call::claim, tick.job_id), inner_->claim(tick, purpose, lease);
+  }
+  /// Each ask enters as a claim (so a fault or block of one job's claim holds the batch), then the inner store
+  /// claims all at once: a fault leaves none claimed.
+  std::vector<std::optional<Claim>> claim_all(std::span<const ClaimAsk> asks, const Lease& lease) override {
+    enter(Call::claim_all);
+    for (const ClaimAsk& ask : asks) enter(Call::claim, ask.tick.job_id);
+    return inner_->claim_all(asks, lease);
+  }
+  /// Each write enters as its single call, then the inner store writes all at once: a fault leaves none written.
+  void write_all(std::span<Write> writes, const Lease& lease) override {
+    enter(Call::write_all);
+    for (const Write& write : writes) {
+      switch (write.kind) {
+        case Write::Kind::insert:
+          enter(Call::insert, write.execution.job_id);
+          break;
+        case Write::Kind::finish:
+          enter(Call::finish, write.execution.job_id);
+          break;
+        case Write::Kind::complete:
+          enter(Call::complete);
+          break;
+      }
+    }
+    inner_->write_all(writes, lease);
   }
   std::vector<Claim> unrecorded_claims(const Lease& lease) override {
     return enter(Call::unrecorded_claims), inner_->unrecorded_claims(lease);

@@ -53,6 +53,27 @@ enum class ClaimPurpose {
   record,  ///< only to record it (missed, skipped): done at once
 };
 
+/// One tick of a batch to claim, and why.
+struct ClaimAsk {
+  Claim tick;  ///< job_id, key, scheduled, trigger
+  ClaimPurpose purpose = ClaimPurpose::run;
+  /// Asked before, and the answer was lost (the store failed or timed out): a claim of the tick this lease's owner
+  /// holds already is returned, because the store may have made it before the answer was lost. (Only a store whose
+  /// answer can be lost after it committed needs this: PostgreSQL. SQLite's and memory's failures claim nothing.)
+  bool again = false;
+};
+
+/// One of the recorder's writes, applied with others in one transaction by Store::write_all().
+struct Write {
+  enum class Kind {
+    insert,    ///< a new row (running, or final already); its id is assigned
+    finish,    ///< the outcome of a row inserted as running, by its id
+    complete,  ///< the claim `key` held by the lease's owner is done
+  } kind = Kind::insert;
+  Execution execution;  ///< insert, finish
+  std::string key;      ///< complete
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -73,6 +94,11 @@ class Store {
   /// asks. Empty when the tick was claimed before, by this or any other runtime. Throws when the store cannot be
   /// reached: nothing is claimed then.
   virtual std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) = 0;
+  /// Claims every tick of `asks` as claim() would, in one transaction (SQLite) or one statement (PostgreSQL): all
+  /// are asked, or, when it throws, none is claimed. Answer i is ask i's. No two `run` asks may share a job (a
+  /// batch decides `busy` against claims made before it). The default asks claim() in turn, which is all or
+  /// nothing only for a store that cannot fail (memory).
+  virtual std::vector<std::optional<Claim>> claim_all(std::span<const ClaimAsk> asks, const Lease& lease);
   /// Ticks claimed with no execution recorded for them, by a process that stopped between the two (a crash, or
   /// `stop()` with queued work): the runtime records them at its next start, so no claimed tick goes unrecorded.
   /// A shared store leaves claims under a live lease alone (their replica still runs them) and gives its expired
@@ -81,6 +107,10 @@ class Store {
   virtual std::vector<Claim> unrecorded_claims(const Lease& lease) = 0;
   /// Marks a tick held by `lease.owner` as done once its final outcome is recorded; it is never taken over then.
   virtual void complete(std::string_view /*key*/, const Lease& /*lease*/) {}
+  /// Applies `writes` in order in one transaction (a group commit): all of them, or, when it throws, none, and
+  /// then no id is assigned. The default makes the single calls in turn, which is all or nothing only for a store
+  /// that cannot fail (memory).
+  virtual void write_all(std::span<Write> writes, const Lease& lease);
   /// Extends the leases of the ticks `keys` held by `lease.owner`; returns those it no longer holds (another
   /// replica took them over after the lease expired). A zero duration releases them for takeover at once.
   virtual std::vector<std::string> renew(std::span<const std::string> /*keys*/, const Lease& /*lease*/) { return {}; }

@@ -57,6 +57,7 @@ class Timer {
   std::priority_queue<Due, std::vector<Due>, std::greater<>> heap_;
   TimePoint handled_until_{};
   bool stopping_ = false;
+  bool clock_set_ = false;  ///< the clock was set by hand since the pass began: pass again before waiting
   std::thread thread_;
   int clock_listener_ = 0;
 };

@@ -21,6 +21,7 @@
 #include <limits>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -122,13 +123,22 @@ struct Row {
   bool is_null(int column) const { return result.is_null(row, column); }
 };
 
-/// A PostgreSQL text array literal (`{"a","b"}`) of `values`.
-std::string array_literal(std::span<const std::string> values) {
+/// A statement parameter: text, or NULL when empty.
+using Param = std::optional<std::string>;
+
+/// A PostgreSQL array literal (`{"a",NULL}`) of `values`, for a text, bigint or boolean array parameter.
+template <class Values>
+std::string array_literal(const Values& values) {
   std::string literal = "{";
-  for (const std::string& value : values) {
+  for (const auto& value : values) {
     if (literal.size() > 1) literal += ',';
+    const Param param(value);
+    if (!param) {
+      literal += "NULL";
+      continue;
+    }
     literal += '"';
-    for (char c : value) {
+    for (char c : *param) {
       if (c == '"' || c == '\\') literal += '\\';
       literal += c;
     }
@@ -152,9 +162,6 @@ std::string with_connection_defaults(std::string uri) {
   return uri;
 }
 
-/// A statement parameter: text, or NULL when empty.
-using Param = std::optional<std::string>;
-
 Param ms_text(std::optional<TimePoint> time) {
   if (!time) return std::nullopt;
   return std::to_string(stores::to_ms(*time));
@@ -172,8 +179,9 @@ class Connection {
 
   std::mutex mutex;  ///< held for the length of one store call
 
-  /// Runs one statement with text parameters, or, without parameters, a script of several; throws StoreError
-  /// with the server's message.
+  /// Runs one statement with text parameters, or, without parameters, a script of several (one implicit
+  /// transaction, one round trip; its answer is the last statement's that returned rows); throws StoreError with
+  /// the server's message.
   Result run(const std::string& sql, const std::vector<Param>& params) {
     PGconn* connection = this->connection();
     std::vector<const char*> values;
@@ -184,6 +192,7 @@ class Connection {
                                                   values.data(), nullptr, nullptr, 0);
     if (sent == 0) fail(one_line(PQerrorMessage(connection)));
     Result last;
+    Result rows;
     std::string error;
     while (true) {
       await_answer(connection);
@@ -192,8 +201,9 @@ class Connection {
       ExecStatusType status = PQresultStatus(result.get());
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && error.empty())
         error = one_line(PQresultErrorMessage(result.get()));
-      last = std::move(result);
+      (status == PGRES_TUPLES_OK ? rows : last) = std::move(result);
     }
+    if (rows.get() != nullptr) last = std::move(rows);
     if (!error.empty() || last.get() == nullptr) fail(error.empty() ? one_line(PQerrorMessage(connection)) : error);
     const char* tuples = PQcmdTuples(last.get());
     affected = tuples[0] == '\0' ? 0 : std::stoull(tuples);
@@ -216,6 +226,16 @@ class Connection {
       }
       throw;
     }
+  }
+
+  /// `text` as an SQL string literal, for a script (which takes no parameters).
+  std::string literal(std::string_view text) {
+    PGconn* connection = this->connection();
+    char* quoted = PQescapeLiteral(connection, text.data(), text.size());
+    if (quoted == nullptr) fail(one_line(PQerrorMessage(connection)));
+    std::string result(quoted);
+    PQfreemem(quoted);
+    return result;
   }
 
   /// Rows the last statement changed.
@@ -364,40 +384,108 @@ class PostgresStore final : public Store {
   }
 
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
-    std::lock_guard lock(writer_.mutex);
-    std::vector<Param> params = {tick.key,
-                                       tick.job_id,
-                                       std::to_string(stores::to_seconds(tick.scheduled)),
-                                       std::string(to_string(tick.trigger)),
-                                       lease.owner,
-                                       std::to_string(lease.duration.count())};
-    std::optional<Claim> claim;
-    auto take = [&](const Result& result) {
-      if (result.rows() == 0) return;
-      claim = tick;
-      claim->attempt = 1;
-      claim->busy = purpose == ClaimPurpose::run && result.boolean(0, 0);
-    };
-    if (purpose == ClaimPurpose::record) {
-      take(writer_.run("INSERT INTO cron.claims (key, job_id, scheduled, trigger, owner, attempt, done, lease_expires) "
-                       "VALUES ($1, $2, to_timestamp($3::double precision), $4, $5, 1, true, now()) "
-                       "ON CONFLICT (key) DO NOTHING RETURNING done",
-                       {params.begin(), params.end() - 1}));
-      return claim;
+    const ClaimAsk ask{tick, purpose};
+    return claim_all({&ask, 1}, lease).front();
+  }
+
+  /// One round trip for the whole batch: a script of two statements in one implicit transaction. The first takes
+  /// the advisory locks of the jobs to run (in one order, so replicas cannot deadlock), which order claims of one
+  /// job, so the INSERT's snapshot, taken after them, sees every other live claim of those jobs (`busy`).
+  /// An ask `again` that finds its owner's claim gets it back: the server may have committed the first ask before
+  /// its answer was lost (a timeout, a dropped connection).
+  std::vector<std::optional<Claim>> claim_all(std::span<const ClaimAsk> asks, const Lease& lease) override {
+    std::vector<std::optional<Claim>> answers(asks.size());
+    if (asks.empty()) return answers;
+    std::vector<std::string> keys, jobs, scheduled, triggers, runs, run_jobs;
+    for (const ClaimAsk& ask : asks) {
+      keys.push_back(ask.tick.key);
+      jobs.push_back(ask.tick.job_id);
+      scheduled.push_back(std::to_string(stores::to_seconds(ask.tick.scheduled)));
+      triggers.push_back(std::string(to_string(ask.tick.trigger)));
+      bool run = ask.purpose == ClaimPurpose::run;
+      runs.push_back(run ? "t" : "f");
+      if (run) run_jobs.push_back(ask.tick.job_id);
     }
-    // The lock orders claims of one job, so the INSERT's snapshot (taken after it) sees every other live claim.
-    writer_.transaction([&] {
-      writer_.run("SELECT pg_advisory_xact_lock(" + std::string(kJobLockClass) + ", hashtext($1))", {tick.job_id});
-      take(writer_.run(
-          "INSERT INTO cron.claims (key, job_id, scheduled, trigger, owner, attempt, done, lease_expires) "
-          "SELECT $1, $2, to_timestamp($3::double precision), $4, $5, 1, other.busy, "
-          "CASE WHEN other.busy THEN now() ELSE now() + $6::double precision * interval '1 millisecond' END "
-          "FROM (SELECT EXISTS (SELECT 1 FROM cron.claims WHERE job_id = $2 AND key <> $1 AND NOT done "
-          "AND lease_expires > now()) AS busy) AS other "
-          "ON CONFLICT (key) DO NOTHING RETURNING done",
-          params));
-    });
-    return claim;
+    std::lock_guard lock(writer_.mutex);
+    auto array = [&](const std::vector<std::string>& values, std::string_view type) {
+      return writer_.literal(array_literal(values)) + "::" + std::string(type) + "[]";
+    };
+    Result claimed = writer_.run(
+        "SELECT pg_advisory_xact_lock(" + std::string(kJobLockClass) + ", h) FROM (SELECT DISTINCT hashtext(j) AS h "
+        "FROM unnest(" + array(run_jobs, "text") + ") AS j ORDER BY h) AS locks;\n"
+        "INSERT INTO cron.claims (key, job_id, scheduled, trigger, owner, attempt, done, lease_expires) "
+        "SELECT t.key, t.job_id, to_timestamp(t.scheduled), t.trigger, " + writer_.literal(lease.owner) +
+        ", 1, NOT t.run OR other.busy, CASE WHEN t.run AND NOT other.busy THEN now() + " +
+        std::to_string(lease.duration.count()) + " * interval '1 millisecond' ELSE now() END "
+        "FROM unnest(" + array(keys, "text") + ", " + array(jobs, "text") + ", " + array(scheduled, "bigint") + ", " +
+        array(triggers, "text") + ", " + array(runs, "boolean") + ") AS t(key, job_id, scheduled, trigger, run) "
+        "CROSS JOIN LATERAL (SELECT t.run AND EXISTS (SELECT 1 FROM cron.claims c WHERE c.job_id = t.job_id "
+        "AND c.key <> t.key AND NOT c.done AND c.lease_expires > now()) AS busy) AS other "
+        "ON CONFLICT (key) DO NOTHING RETURNING key, done",
+        {});
+    std::unordered_map<std::string, bool> done;
+    for (int row = 0; row < claimed.rows(); ++row) done.emplace(claimed.text(row, 0), claimed.boolean(row, 1));
+    std::vector<std::string> again;
+    for (const ClaimAsk& ask : asks)
+      if (ask.again && !done.contains(ask.tick.key)) again.push_back(ask.tick.key);
+    if (!again.empty()) {
+      Result own = writer_.run("SELECT key, done FROM cron.claims WHERE key = ANY($1::text[]) AND owner = $2",
+                               {array_literal(again), lease.owner});
+      for (int row = 0; row < own.rows(); ++row) done.emplace(own.text(row, 0), own.boolean(row, 1));
+    }
+    for (std::size_t i = 0; i < asks.size(); ++i) {
+      auto found = done.find(asks[i].tick.key);
+      if (found == done.end()) continue;
+      Claim& claim = answers[i].emplace(asks[i].tick);
+      claim.attempt = 1;
+      claim.busy = asks[i].purpose == ClaimPurpose::run && found->second;
+    }
+    return answers;
+  }
+
+  /// A group commit: one statement per kind of write, all in one transaction.
+  void write_all(std::span<Write> writes, const Lease& lease) override {
+    std::vector<Write*> inserts;
+    std::vector<Param> ids, outcomes, finished, messages, completed;
+    for (Write& write : writes) {
+      const Execution& e = write.execution;
+      switch (write.kind) {
+        case Write::Kind::insert:
+          inserts.push_back(&write);
+          break;
+        case Write::Kind::finish:
+          ids.push_back(std::to_string(e.id));
+          outcomes.push_back(std::string(to_string(e.outcome)));
+          finished.push_back(ms_text(e.finished));
+          messages.push_back(e.message);
+          break;
+        case Write::Kind::complete:
+          completed.push_back(write.key);
+          break;
+      }
+    }
+    std::lock_guard lock(writer_.mutex);
+    try {
+      writer_.transaction([&] {
+        if (!inserts.empty()) insert_rows(inserts);
+        if (!ids.empty()) {
+          writer_.run(
+              "UPDATE cron.executions e SET outcome = t.outcome, "
+              "finished = to_timestamp(t.finished_ms::double precision / 1000), message = t.message "
+              "FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) AS t(id, outcome, finished_ms, message) "
+              "WHERE e.id = t.id",
+              {array_literal(ids), array_literal(outcomes), array_literal(finished), array_literal(messages)});
+        }
+        if (!completed.empty()) {
+          writer_.run("UPDATE cron.claims SET done = true, lease_expires = now() WHERE key = ANY($1::text[]) "
+                      "AND owner = $2",
+                      {array_literal(completed), lease.owner});
+        }
+      });
+    } catch (...) {
+      for (Write* write : inserts) write->execution.id = 0;  // rolled back: no row has that id
+      throw;
+    }
   }
 
   /// Claims that are done (recorded at once, or closed) with no execution, whose replica had ten minutes to
@@ -469,6 +557,40 @@ class PostgresStore final : public Store {
   }
 
  private:
+  /// Inserts the executions of `inserts` in one statement and gives each its id (writer_.mutex held).
+  void insert_rows(const std::vector<Write*>& inserts) {
+    std::vector<Param> columns[10];
+    for (const Write* write : inserts) {
+      const Execution& e = write->execution;
+      Param values[10] = {e.job_id,
+                          e.key,
+                          std::to_string(stores::to_seconds(e.scheduled)),
+                          std::string(to_string(e.trigger)),
+                          std::to_string(e.attempt),
+                          std::string(to_string(e.outcome)),
+                          std::to_string(stores::to_ms(e.started)),
+                          ms_text(e.finished),
+                          e.message,
+                          e.replica};
+      for (int column = 0; column < 10; ++column) columns[column].push_back(std::move(values[column]));
+    }
+    std::vector<Param> params;
+    for (const std::vector<Param>& column : columns) params.push_back(array_literal(column));
+    Result ids = writer_.run(
+        "WITH t AS MATERIALIZED (SELECT nextval('cron.executions_id_seq') AS id, u.* FROM unnest($1::text[], "
+        "$2::text[], $3::bigint[], $4::text[], $5::integer[], $6::text[], $7::bigint[], $8::bigint[], $9::text[], "
+        "$10::text[]) WITH ORDINALITY AS u(job_id, key, scheduled, trigger, attempt, outcome, started_ms, "
+        "finished_ms, message, replica, ord)), "
+        "inserted AS (INSERT INTO cron.executions (id, job_id, key, scheduled, trigger, attempt, outcome, started, "
+        "finished, message, replica) SELECT id, job_id, key, to_timestamp(scheduled), trigger, attempt, outcome, "
+        "to_timestamp(started_ms::double precision / 1000), to_timestamp(finished_ms::double precision / 1000), "
+        "message, replica FROM t) "
+        "SELECT id, ord FROM t",
+        params);
+    for (int row = 0; row < ids.rows(); ++row)
+      inserts[static_cast<std::size_t>(ids.integer(row, 1) - 1)]->execution.id = ids.integer(row, 0);
+  }
+
   /// Creates the schema or brings it up to date; replicas starting at once wait for each other on an advisory lock.
   void migrate() {
     writer_.transaction([&] {

@@ -178,6 +178,19 @@ class Connection {
     return InUse(*statement);
   }
 
+  /// Runs `body` in one write transaction; rolls back when it throws.
+  template <class Body>
+  void transaction(Body body) {
+    execute("BEGIN IMMEDIATE");
+    try {
+      body();
+      execute("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
   void execute(const char* sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
@@ -241,21 +254,12 @@ class SqliteStore final : public Store {
 
   void insert(Execution& e) override {
     std::lock_guard lock(writer_.mutex);
-    InUse statement = writer_.use(
-        "INSERT INTO executions (job_id, key, scheduled, trigger, attempt, outcome, started_ms, finished_ms, "
-        "message, replica) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    statement->bind(1, e.job_id).bind(2, e.key).bind(3, to_seconds(e.scheduled)).bind(4, to_string(e.trigger));
-    statement->bind(5, e.attempt).bind(6, to_string(e.outcome)).bind(7, to_ms(e.started)).bind(8, e.finished);
-    statement->bind(9, e.message).bind(10, e.replica);
-    statement->step();
-    e.id = sqlite3_last_insert_rowid(writer_.db());
+    insert_row(e);
   }
 
   void finish(const Execution& e) override {
     std::lock_guard lock(writer_.mutex);
-    InUse statement = writer_.use("UPDATE executions SET outcome = ?1, finished_ms = ?2, message = ?3 WHERE id = ?4");
-    statement->bind(1, to_string(e.outcome)).bind(2, e.finished).bind(3, e.message).bind(4, e.id);
-    statement->step();
+    finish_row(e);
   }
 
   std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) override {
@@ -290,17 +294,33 @@ class SqliteStore final : public Store {
   /// One process per file: a claim never expires, and a second claim of a key is refused.
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose, const Lease& lease) override {
     std::lock_guard lock(writer_.mutex);
-    InUse statement = writer_.use(
-        "INSERT INTO claims (key, job_id, scheduled, trigger, owner) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT (key) DO NOTHING");
-    statement->bind(1, tick.key).bind(2, tick.job_id).bind(3, to_seconds(tick.scheduled));
-    statement->bind(4, to_string(tick.trigger)).bind(5, lease.owner);
-    statement->step();
-    if (sqlite3_changes(writer_.db()) == 0) return std::nullopt;
-    Claim claim = tick;
-    claim.attempt = 1;
-    claim.busy = false;
-    return claim;
+    return claim_row(tick, lease);
+  }
+
+  std::vector<std::optional<Claim>> claim_all(std::span<const ClaimAsk> asks, const Lease& lease) override {
+    std::vector<std::optional<Claim>> answers;
+    answers.reserve(asks.size());
+    std::lock_guard lock(writer_.mutex);
+    writer_.transaction([&] {
+      for (const ClaimAsk& ask : asks) answers.push_back(claim_row(ask.tick, lease));
+    });
+    return answers;
+  }
+
+  void write_all(std::span<Write> writes, const Lease&) override {
+    std::lock_guard lock(writer_.mutex);
+    try {
+      writer_.transaction([&] {
+        for (Write& write : writes) {
+          if (write.kind == Write::Kind::insert) insert_row(write.execution);
+          if (write.kind == Write::Kind::finish) finish_row(write.execution);
+        }
+      });
+    } catch (...) {
+      for (Write& write : writes)
+        if (write.kind == Write::Kind::insert) write.execution.id = 0;  // rolled back: no row has that id
+      throw;
+    }
   }
 
   std::vector<Claim> unrecorded_claims(const Lease& lease) override {
@@ -315,6 +335,37 @@ class SqliteStore final : public Store {
   }
 
  private:
+  void insert_row(Execution& e) {
+    InUse statement = writer_.use(
+        "INSERT INTO executions (job_id, key, scheduled, trigger, attempt, outcome, started_ms, finished_ms, "
+        "message, replica) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    statement->bind(1, e.job_id).bind(2, e.key).bind(3, to_seconds(e.scheduled)).bind(4, to_string(e.trigger));
+    statement->bind(5, e.attempt).bind(6, to_string(e.outcome)).bind(7, to_ms(e.started)).bind(8, e.finished);
+    statement->bind(9, e.message).bind(10, e.replica);
+    statement->step();
+    e.id = sqlite3_last_insert_rowid(writer_.db());
+  }
+
+  void finish_row(const Execution& e) {
+    InUse statement = writer_.use("UPDATE executions SET outcome = ?1, finished_ms = ?2, message = ?3 WHERE id = ?4");
+    statement->bind(1, to_string(e.outcome)).bind(2, e.finished).bind(3, e.message).bind(4, e.id);
+    statement->step();
+  }
+
+  std::optional<Claim> claim_row(const Claim& tick, const Lease& lease) {
+    InUse statement = writer_.use(
+        "INSERT INTO claims (key, job_id, scheduled, trigger, owner) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT (key) DO NOTHING");
+    statement->bind(1, tick.key).bind(2, tick.job_id).bind(3, to_seconds(tick.scheduled));
+    statement->bind(4, to_string(tick.trigger)).bind(5, lease.owner);
+    statement->step();
+    if (sqlite3_changes(writer_.db()) == 0) return std::nullopt;
+    Claim claim = tick;
+    claim.attempt = 1;
+    claim.busy = false;
+    return claim;
+  }
+
   /// A file whose pages are damaged is named at start rather than failing later, one call at a time.
   void check_integrity() {
     InUse check = writer_.use("PRAGMA quick_check(1)");
@@ -326,8 +377,7 @@ class SqliteStore final : public Store {
 
   /// Applies the migrations the file has not seen, in one transaction; refuses a schema newer than this build.
   void migrate() {
-    writer_.execute("BEGIN IMMEDIATE");
-    try {
+    writer_.transaction([&] {
       writer_.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
       std::size_t version = 0;
       {
@@ -345,11 +395,7 @@ class SqliteStore final : public Store {
         InUse record = writer_.use("INSERT INTO schema_version (version) VALUES (?1)");
         record->bind(1, static_cast<std::int64_t>(step + 1)).step();
       }
-      writer_.execute("COMMIT");
-    } catch (...) {
-      sqlite3_exec(writer_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
-    }
+    });
   }
 
   std::string label_;  ///< `sqlite:PATH`, the start of every message

@@ -70,6 +70,65 @@ TEST_F(PostgresStoreTest, ATickIsBusyWhileAnotherTickOfTheJobHoldsALiveLease) {
   EXPECT_FALSE(later->busy);
 }
 
+TEST_F(PostgresStoreTest, ABatchDecidesBusyAgainstLiveClaimsAndCompletesInAGroup) {
+  auto first = make_postgres_store(database->uri());
+  auto second = make_postgres_store(database->uri());
+  ASSERT_TRUE(first->claim(tick("report", "2026-03-01T10:00:00Z"), ClaimPurpose::run, a));
+  std::vector<ClaimAsk> asks = {{tick("report", "2026-03-01T10:01:00Z"), ClaimPurpose::run},
+                                {tick("invoice", "2026-03-01T10:01:00Z"), ClaimPurpose::run},
+                                {tick("report", "2026-03-01T10:00:00Z"), ClaimPurpose::record}};
+  auto answers = second->claim_all(asks, b);
+  ASSERT_TRUE(answers[0]);
+  EXPECT_TRUE(answers[0]->busy) << "two ticks of one job would run at once";
+  ASSERT_TRUE(answers[1]);
+  EXPECT_FALSE(answers[1]->busy);
+  EXPECT_FALSE(answers[2]) << "a's tick was claimed again";
+
+  std::vector<Write> completion = {{Write::Kind::complete, {}, "report@2026-03-01T10:00Z"}};
+  first->write_all(completion, a);
+  EXPECT_EQ(database->value("SELECT done FROM cron.claims WHERE key = 'report@2026-03-01T10:00Z'"), "t");
+  auto later = second->claim(tick("report", "2026-03-01T10:02:00Z"), ClaimPurpose::run, b);
+  ASSERT_TRUE(later);
+  EXPECT_FALSE(later->busy);
+}
+
+TEST_F(PostgresStoreTest, AnAskAgainAfterALostAnswerGetsItsOwnClaimBackAndNoOneElses) {
+  auto store = make_postgres_store(database->uri());
+  // The first ask committed, but its answer was lost.
+  ASSERT_TRUE(store->claim(tick("report", "2026-03-01T10:00:00Z"), ClaimPurpose::run, a));
+  std::vector<ClaimAsk> again = {{tick("report", "2026-03-01T10:00:00Z"), ClaimPurpose::run, /*again=*/true}};
+  auto mine = store->claim_all(again, a);
+  ASSERT_TRUE(mine[0]) << "the tick was lost to this runtime's own claim";
+  EXPECT_FALSE(mine[0]->busy);
+  EXPECT_FALSE(store->claim_all(again, b)[0]) << "another replica's claim was taken";
+  again[0].again = false;
+  EXPECT_FALSE(store->claim_all(again, a)[0]) << "claimed twice without a lost answer";
+}
+
+TEST_F(PostgresStoreTest, AGroupOrABatchTheServerRefusesLeavesNothingWritten) {
+  auto store = make_postgres_store(database->uri());
+  database->query(
+      "CREATE FUNCTION cron.poison() RETURNS trigger LANGUAGE plpgsql AS "
+      "$$ BEGIN IF NEW.job_id = 'poison' THEN RAISE EXCEPTION 'disk is full'; END IF; RETURN NEW; END $$");
+  database->query("CREATE TRIGGER poison BEFORE INSERT ON cron.executions FOR EACH ROW EXECUTE FUNCTION cron.poison()");
+  database->query("CREATE TRIGGER poison BEFORE INSERT ON cron.claims FOR EACH ROW EXECUTE FUNCTION cron.poison()");
+
+  Execution fine;
+  fine.job_id = "report";
+  fine.key = "report@2026-03-01T10:00Z";
+  Execution poison = fine;
+  poison.job_id = "poison";
+  std::vector<Write> group = {{Write::Kind::insert, fine}, {Write::Kind::insert, poison}};
+  EXPECT_THROW(store->write_all(group, a), StoreError);
+  EXPECT_EQ(group[0].execution.id, 0) << "an id of a row that was rolled back";
+  EXPECT_EQ(database->value("SELECT count(*) FROM cron.executions"), "0");
+
+  std::vector<ClaimAsk> asks = {{tick("report", "2026-03-01T10:00:00Z")}, {tick("poison", "2026-03-01T10:00:00Z")}};
+  EXPECT_THROW(store->claim_all(asks, a), StoreError);
+  EXPECT_EQ(database->value("SELECT count(*) FROM cron.claims"), "0");
+  EXPECT_TRUE(store->claim(asks[0].tick, ClaimPurpose::run, a)) << "the store is usable after a refused batch";
+}
+
 TEST_F(PostgresStoreTest, RenewalKeepsALeaseAndTakeoverWaitsForItsExpiry) {
   auto store = make_postgres_store(database->uri());
   Lease short_lease{"a#1", 400ms};

@@ -103,5 +103,35 @@ TEST_F(RecorderTest, AnOutcomeAfterItsRunningRowIsWrittenUpdatesThatRow) {
   EXPECT_EQ(faults.calls(Call::finish), 1);
 }
 
+TEST_F(RecorderTest, WritesWhatQueuedWhileAWriteWasInFlightAsOneGroup) {
+  faults.block(Call::insert, "first");
+  recorder.record(succeeded("first"));
+  faults.wait_until_blocked(Call::insert);
+  for (int i = 0; i < 50; ++i) recorder.record(succeeded("job-" + std::to_string(i)));
+  faults.release(Call::insert);
+  recorder.wait_until_drained();
+  EXPECT_EQ(faults.calls(Call::write_all), 2) << "one transaction for the first row, one for the 50 behind it";
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(faults.history("job-" + std::to_string(i), 10, 0).size(), 1u) << i;
+}
+
+TEST_F(RecorderTest, ARefusedGroupIsWrittenWholeAndOnceWhenTheStoreTakesIt) {
+  Recorder::Slot slot = recorder.begin(running("report"));
+  recorder.wait_until_drained();
+  faults.block(Call::insert, "first");
+  recorder.record(succeeded("first"));
+  faults.wait_until_blocked(Call::insert);
+  recorder.finish(slot, succeeded("report"));
+  recorder.record(succeeded("invoice"));
+  faults.fail(Call::finish, 1);  // the group of report's outcome and invoice's row is refused once
+  faults.release(Call::insert);
+  recorder.wait_until_drained();
+  EXPECT_EQ(faults.calls(Call::write_all), 4) << "report's row, first's, the refused group, its retry";
+  std::vector<Execution> report = faults.history("report", 10, 0);
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_EQ(report[0].outcome, Outcome::succeeded);
+  EXPECT_EQ(faults.history("invoice", 10, 0).size(), 1u) << "the group was half-written, or written twice";
+  EXPECT_TRUE(lines.empty());
+}
+
 }  // namespace
 }  // namespace cron::scheduler
