@@ -101,7 +101,8 @@ struct Runtime::State {
     if (store->shared()) {
       lease_keeper = std::make_unique<LeaseKeeper>(
           *store, lease, events, std::max(options.retry.max_attempts, 2), [this] { return idle_jobs(); },
-          [this](std::vector<Claim> claims) { return adopt(std::move(claims)); });
+          [this](std::vector<Claim> claims) { return adopt(std::move(claims)); },
+          [this](const std::string& key) { lease_lost(key); });
     }
     pool = std::make_unique<WorkerPool>(options.workers, [this](Work work) { run(std::move(work)); });
     claims = std::make_unique<Claims>(
@@ -391,6 +392,14 @@ struct Runtime::State {
     }
     if (lease_keeper) recorder->complete(work.claim.key);
     end_tick(work.job);
+  }
+
+  /// Another replica took the lease of `key`: its attempt here is asked to stop (recorded `cancelled`).
+  void lease_lost(const std::string& key) {
+    std::lock_guard lock(mutex);
+    auto found = running.find(key);
+    if (found == running.end() || found->second.stopped_for) return;
+    request_stop(found->second.job, Outcome::cancelled, found->second.run);
   }
 
   /// The jobs the lease keeper may take over ticks of: those idle here, while the runtime schedules.
