@@ -251,7 +251,9 @@ Figures race(const StoreFactory& open, const std::string& prefix, std::size_t co
             wins[i].fetch_add(1, std::memory_order_relaxed);
             ++me.won;
             if (claim->busy) busy.fetch_add(1, std::memory_order_relaxed);
-            completions.push_back({cron::Write::Kind::complete, {}, ticks[i].key});
+            cron::Write& completion = completions.emplace_back();
+            completion.kind = cron::Write::Kind::complete;
+            completion.key = ticks[i].key;
           }
           if (completions.empty()) continue;
           if (batch == 1) store.complete(completions[0].key, lease);

@@ -384,8 +384,40 @@ class PostgresStore final : public Store {
   }
 
   std::optional<Claim> claim(const Claim& tick, ClaimPurpose purpose, const Lease& lease) override {
-    const ClaimAsk ask{tick, purpose};
-    return claim_all({&ask, 1}, lease).front();
+    std::lock_guard lock(writer_.mutex);
+    std::vector<Param> params = {tick.key,
+                                       tick.job_id,
+                                       std::to_string(stores::to_seconds(tick.scheduled)),
+                                       std::string(to_string(tick.trigger)),
+                                       lease.owner,
+                                       std::to_string(lease.duration.count())};
+    std::optional<Claim> claim;
+    auto take = [&](const Result& result) {
+      if (result.rows() == 0) return;
+      claim = tick;
+      claim->attempt = 1;
+      claim->busy = purpose == ClaimPurpose::run && result.boolean(0, 0);
+    };
+    if (purpose == ClaimPurpose::record) {
+      take(writer_.run("INSERT INTO cron.claims (key, job_id, scheduled, trigger, owner, attempt, done, lease_expires) "
+                       "VALUES ($1, $2, to_timestamp($3::double precision), $4, $5, 1, true, now()) "
+                       "ON CONFLICT (key) DO NOTHING RETURNING done",
+                       {params.begin(), params.end() - 1}));
+      return claim;
+    }
+    // The lock orders claims of one job, so the INSERT's snapshot (taken after it) sees every other live claim.
+    writer_.transaction([&] {
+      writer_.run("SELECT pg_advisory_xact_lock(" + std::string(kJobLockClass) + ", hashtext($1))", {tick.job_id});
+      take(writer_.run(
+          "INSERT INTO cron.claims (key, job_id, scheduled, trigger, owner, attempt, done, lease_expires) "
+          "SELECT $1, $2, to_timestamp($3::double precision), $4, $5, 1, other.busy, "
+          "CASE WHEN other.busy THEN now() ELSE now() + $6::double precision * interval '1 millisecond' END "
+          "FROM (SELECT EXISTS (SELECT 1 FROM cron.claims WHERE job_id = $2 AND key <> $1 AND NOT done "
+          "AND lease_expires > now()) AS busy) AS other "
+          "ON CONFLICT (key) DO NOTHING RETURNING done",
+          params));
+    });
+    return claim;
   }
 
   /// One round trip for the whole batch: a script of two statements in one implicit transaction. The first takes

@@ -133,5 +133,20 @@ TEST_F(RecorderTest, ARefusedGroupIsWrittenWholeAndOnceWhenTheStoreTakesIt) {
   EXPECT_TRUE(lines.empty());
 }
 
+TEST_F(RecorderTest, ADeferralThatNeverEndsHoldsAnOutcomeOnlyForItsBound) {
+  recorder.defer(true);  // as while a claim hangs
+  recorder.record(succeeded("report"));
+  recorder.wait_until_drained();
+  EXPECT_EQ(faults.history("report", 10, 0).size(), 1u);
+}
+
+TEST_F(RecorderTest, StopWritesWhatADeferralHolds) {
+  recorder.defer(true);
+  recorder.record(succeeded("report"));
+  recorder.stop();
+  EXPECT_EQ(faults.history("report", 10, 0).size(), 1u);
+  EXPECT_TRUE(lines.empty());
+}
+
 }  // namespace
 }  // namespace cron::scheduler
