@@ -12,7 +12,20 @@ namespace cronc {
 namespace {
 
 /// The interval in minutes of a valid `every` argument.
-int every_minutes(const EveryArgument& every) { return every.minutes().value_or(0); }
+int every_minutes(const DurationArgument& every) { return every.minutes().value_or(0); }
+
+/// A valid `timeout` or `jitter` in whole seconds, or null when it is not set.
+nlohmann::ordered_json seconds_or_null(const DurationArgument& duration) {
+  auto nanoseconds = duration.length();
+  if (!nanoseconds) return nullptr;
+  return *nanoseconds / 1'000'000'000;
+}
+
+template <class T, class Name>
+nlohmann::ordered_json value_or_null(const ValueArgument<T>& argument, Name name) {
+  if (!argument.present) return nullptr;
+  return name(argument.value);
+}
 
 /// The expression with a macro replaced by its five fields.
 std::string expanded_cron(std::string_view expression) {
@@ -60,14 +73,17 @@ std::string render_manifest(const std::vector<JobDecl>& jobs, std::string_view r
       entry["cron"] = expanded_cron(job->schedule.value);
     }
     entry["time_zone"] = job->time_zone.present ? nlohmann::ordered_json(job->time_zone.value) : nullptr;
-    // Version 2's per-job policies (docs/design.md, section 1.2): not declarable yet, so never set.
-    for (const char* policy : {"timeout_seconds", "retries", "overlap", "catch_up", "jitter_seconds"})
-      entry[policy] = nullptr;
     entry["endpoint"] = {
         {"name", job->endpoint.name},
         {"qualified_name", job->endpoint.qualified_name},
         {"returns", job->endpoint.returns == ReturnKind::status ? "cron::Status" : "void"},
     };
+    entry["timeout_seconds"] = seconds_or_null(job->timeout);
+    entry["retries"] = value_or_null(job->retries, [](int retries) { return retries; });
+    auto policy_name = [](auto policy) { return std::string(cron::to_string(policy)); };
+    entry["overlap"] = value_or_null(job->overlap, policy_name);
+    entry["catch_up"] = value_or_null(job->catch_up, policy_name);
+    entry["jitter_seconds"] = seconds_or_null(job->jitter);
     entry["location"] = {
         {"file", relative_to(job->name_range.begin.file, root)},
         {"line", job->name_range.begin.line},

@@ -63,6 +63,22 @@ std::string schedule_expression(const JobDecl& job) {
   return fmt::format("cron::Schedule::cron({}).value()", quoted(job.schedule.value));
 }
 
+/// The designated initializers of the fields a job sets after the endpoint: `.time_zone = "Europe/Berlin", ...`.
+std::string policy_initializers(const JobDecl& job) {
+  std::string fields;
+  if (job.time_zone.present) fields += ", .time_zone = " + string_view_initializer(job.time_zone.value);
+  if (auto timeout = job.timeout.length())
+    fields += fmt::format(", .timeout = std::chrono::seconds({})", *timeout / 1'000'000'000);
+  if (job.retries.present) fields += fmt::format(", .retries = {}", job.retries.value);
+  if (job.overlap.present) fields += fmt::format(", .overlap = cron::Overlap::{}", cron::to_string(job.overlap.value));
+  if (job.catch_up.present)
+    fields += fmt::format(", .catch_up = cron::CatchUp::{}", cron::to_string(job.catch_up.value));
+  if (auto jitter = job.jitter.length())
+    fields += fmt::format(", .jitter = std::chrono::seconds({})", *jitter / 1'000'000'000);
+  if (fields.empty()) return fields;
+  return "\n     " + fields.substr(2);
+}
+
 }  // namespace
 
 std::string render_stub(const std::vector<JobDecl>& jobs) {
@@ -98,11 +114,13 @@ std::string render_stub(const std::vector<JobDecl>& jobs) {
     stub += "constexpr cron::JobDefinition kJobs[] = {\n";
     for (const JobDecl* job : sorted) {
       std::string title = job->title.present && !job->title.value.empty() ? job->title.value : job->id.value;
-      std::string zone = job->time_zone.present ? ",\n     " + string_view_initializer(job->time_zone.value) : "";
-      stub += fmt::format("    {{{}, {}, {},\n     {},\n     {},\n     {}{}}},\n",
+      std::string policies = policy_initializers(*job);
+      stub += fmt::format("    {{.id = {}, .title = {}, .schedule_text = {},\n     .schedule = {},\n     .run = {},\n"
+                          "     .endpoint = {}{}{}}},\n",
                           string_view_initializer(job->id.value), string_view_initializer(title),
                           string_view_initializer(schedule_tag(*job)), schedule_expression(*job),
-                          thunk(job->endpoint), string_view_initializer(job->endpoint.qualified_name), zone);
+                          thunk(job->endpoint), string_view_initializer(job->endpoint.qualified_name),
+                          policies.empty() ? "" : ",", policies);
     }
     stub += "};\n";
   }

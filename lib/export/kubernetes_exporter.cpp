@@ -3,12 +3,14 @@
 #include "export/fire_time_cover.hpp"
 
 #include <cron/zoned_schedule.hpp>
+#include <cron/platform_tick.hpp>
 
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <regex>
 
 namespace cronc {
@@ -35,23 +37,23 @@ std::vector<std::string> header_comment(const KubernetesOptions& options) {
   std::vector<std::string> lines = {
       "CronJobs for cronc's jobs, from `cronc export kubernetes`; apply with `kubectl apply -f`. Each runs",
       "the image's entrypoint with --cron-run-job ID, which runs one tick of that job, in UTC.",
-      "concurrencyPolicy Forbid is cronc's overlap rule: a tick that comes while a run goes on is skipped.",
+      "concurrencyPolicy is the job's overlap policy: skip (the default) and queue_one are Forbid, allow is",
+      "Allow, cancel_running is Replace. Kubernetes keeps no queue, so a queue_one tick that comes while a run",
+      "goes on is skipped, as with skip. activeDeadlineSeconds is the job's timeout, backoffLimit its retries.",
   };
   if (options.catch_up == cron::CatchUp::skip) {
     lines.push_back("startingDeadlineSeconds " + grace + " is the catch-up policy \"skip\": a tick that cannot start");
-    lines.push_back("within " + grace + " s of its time is missed, not run late.");
+    lines.push_back("within " + grace + " s of its time is missed, not run late. A job that sets run_latest has none.");
   } else {
     lines.push_back("No startingDeadlineSeconds: the catch-up policy \"run latest\" has the controller start the");
-    lines.push_back("latest missed tick after an outage, however late.");
+    lines.push_back("latest missed tick after an outage, however late. A job that sets skip gets " + grace + " s.");
   }
   lines.insert(lines.end(), {
-      "The scheduled time: the controller writes it to the Job's annotation",
-      "batch.kubernetes.io/cronjob-scheduled-timestamp, not to its Pod, and the downward API reads only the",
-      "Pod's own fields, so it cannot reach the container. No --cron-scheduled-time is passed: the program",
-      "takes the Pod's start time rounded down to the minute, which is the tick unless the Pod starts a minute",
-      "or more late.",
-      "backoffLimit 0: the program retries within its run, with the tick's idempotency key; a Pod retried by",
-      "the Job controller would start at another minute and so get another key.",
+      "The scheduled time: the controller names each Job <cronjob>-<minutes since the epoch> and labels its",
+      "Pods batch.kubernetes.io/job-name with that name; the downward API passes the label to the program as",
+      std::string(cron::kJobNameVariable) + ", from which --cron-run-job takes the exact tick and so its idempotency",
+      "key, the same for a Pod the Job controller retries.",
+      "jitter has no CronJob equivalent: ticks start when the controller starts them.",
   });
   return lines;
 }
@@ -83,6 +85,15 @@ bool check_options(const KubernetesOptions& options, std::string& error) {
   return false;
 }
 
+/// concurrencyPolicy for an overlap policy. Kubernetes has no queue: queue_one skips, as Forbid does.
+const char* concurrency_policy(std::optional<cron::Overlap> overlap) {
+  switch (overlap.value_or(cron::Overlap::skip)) {
+    case cron::Overlap::allow: return "Allow";
+    case cron::Overlap::cancel_running: return "Replace";
+    default: return "Forbid";
+  }
+}
+
 struct CronJobEntry {
   std::string name;
   std::string schedule;  ///< portable cron expression
@@ -106,8 +117,8 @@ void emit_cronjob(YAML::Emitter& out, const ManifestJob& job, const CronJobEntry
   out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "schedule" << YAML::Value << YAML::DoubleQuoted << entry.schedule;
   out << YAML::Key << "timeZone" << YAML::Value << (job.time_zone.empty() ? "Etc/UTC" : job.time_zone);
-  out << YAML::Key << "concurrencyPolicy" << YAML::Value << "Forbid";
-  if (options.catch_up == cron::CatchUp::skip)
+  out << YAML::Key << "concurrencyPolicy" << YAML::Value << concurrency_policy(job.overlap);
+  if (job.catch_up.value_or(options.catch_up) == cron::CatchUp::skip)
     out << YAML::Key << "startingDeadlineSeconds" << YAML::Value << options.misfire_grace_seconds;
   out << YAML::Key << "successfulJobsHistoryLimit" << YAML::Value << options.successful_jobs_history_limit;
   out << YAML::Key << "failedJobsHistoryLimit" << YAML::Value << options.failed_jobs_history_limit;
@@ -116,7 +127,8 @@ void emit_cronjob(YAML::Emitter& out, const ManifestJob& job, const CronJobEntry
   emit_labels(out, job.id);
   out << YAML::EndMap;
   out << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "backoffLimit" << YAML::Value << 0;
+  if (job.timeout_seconds) out << YAML::Key << "activeDeadlineSeconds" << YAML::Value << *job.timeout_seconds;
+  out << YAML::Key << "backoffLimit" << YAML::Value << job.retries.value_or(0);
   out << YAML::Key << "template" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap;
   emit_labels(out, job.id);
@@ -128,6 +140,12 @@ void emit_cronjob(YAML::Emitter& out, const ManifestJob& job, const CronJobEntry
   out << YAML::Key << "image" << YAML::Value << YAML::DoubleQuoted << options.image;
   out << YAML::Key << "args" << YAML::Value << YAML::BeginSeq << "--cron-run-job" << YAML::DoubleQuoted << job.id
       << YAML::EndSeq;
+  out << YAML::Key << "env" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << std::string(cron::kJobNameVariable);
+  out << YAML::Key << "valueFrom" << YAML::Value << YAML::BeginMap << YAML::Key << "fieldRef" << YAML::Value
+      << YAML::BeginMap << YAML::Key << "fieldPath" << YAML::Value
+      << "metadata.labels['batch.kubernetes.io/job-name']" << YAML::EndMap << YAML::EndMap;
+  out << YAML::EndMap << YAML::EndSeq;
   out << YAML::EndMap << YAML::EndSeq;  // the container, containers
   out << YAML::EndMap << YAML::EndMap;  // pod spec, template
   out << YAML::EndMap << YAML::EndMap;  // job spec, jobTemplate

@@ -91,6 +91,17 @@ class SchemaCheck {
   std::string error_;
 };
 
+/// One of `names` or null; `parse` turns the name into its value.
+template <class Parse>
+auto policy_name(const Json& parent, const std::string& where, const char* key, std::string_view names,
+                 SchemaCheck& check, Parse parse) -> decltype(parse("")) {
+  const Json* value = check.member(parent, where, key);
+  if (!value || value->is_null()) return std::nullopt;
+  auto policy = value->is_string() ? parse(value->get<std::string>()) : std::nullopt;
+  if (!policy) check.fail(SchemaCheck::join(where, key), "must be one of " + std::string(names) + " or null");
+  return policy;
+}
+
 /// Version 2's fields beyond version 1: the zone, and the per-job policies (docs/design.md, section 5).
 void check_version_2_fields(const Json& entry, const std::string& where, SchemaCheck& check, ManifestJob& job) {
   if (const Json* zone = check.member(entry, where, "time_zone"); zone && !zone->is_null()) {
@@ -102,17 +113,13 @@ void check_version_2_fields(const Json& entry, const std::string& where, SchemaC
     else
       job.time_zone = zone->get<std::string>();
   }
-  check.integer(entry, where, "timeout_seconds", 1, 86400, /*nullable=*/true);
-  check.integer(entry, where, "retries", 0, 10, /*nullable=*/true);
-  check.integer(entry, where, "jitter_seconds", 0, 3600, /*nullable=*/true);
-  for (const auto& [key, values] : {std::pair<const char*, std::initializer_list<std::string_view>>{
-                                        "overlap", {"skip", "queue_one", "allow", "cancel_running"}},
-                                    {"catch_up", {"skip", "run_latest"}}}) {
-    const Json* value = check.member(entry, where, key);
-    if (!value || value->is_null()) continue;
-    if (!value->is_string() || std::find(values.begin(), values.end(), value->get<std::string>()) == values.end())
-      check.fail(SchemaCheck::join(where, key), "is not one of cronc's values or null");
-  }
+  job.timeout_seconds = check.integer(entry, where, "timeout_seconds", 1, cron::kMaxTimeoutSeconds, true);
+  if (auto retries = check.integer(entry, where, "retries", 0, cron::kMaxRetries, true))
+    job.retries = static_cast<int>(*retries);
+  job.overlap = policy_name(entry, where, "overlap", "skip, queue_one, allow, cancel_running", check,
+                            cron::overlap_from_string);
+  job.catch_up = policy_name(entry, where, "catch_up", "skip, run_latest", check, cron::catch_up_from_string);
+  job.jitter_seconds = check.integer(entry, where, "jitter_seconds", 1, cron::kMaxJitterSeconds, true);
 }
 
 std::optional<ManifestJob> check_job(const Json& entry, const std::string& where, int version, SchemaCheck& check) {
@@ -180,6 +187,12 @@ std::optional<ManifestJob> check_job(const Json& entry, const std::string& where
   job.schedule = schedule.value();
   if (every && !job.time_zone.empty()) {
     check.fail(SchemaCheck::join(where, "time_zone"), "must be null for an every: schedule (it runs from 00:00 UTC)");
+    return std::nullopt;
+  }
+  if (job.jitter_seconds &&
+      cron::check_jitter_length(*job.jitter_seconds * 1'000'000'000, job.schedule.shortest_gap_minutes()) !=
+          cron::PolicyDurationProblem::none) {
+    check.fail(SchemaCheck::join(where, "jitter_seconds"), "is not shorter than the shortest gap between fire times");
     return std::nullopt;
   }
   if (every && *every_minutes != job.schedule.interval_minutes()) {

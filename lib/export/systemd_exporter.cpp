@@ -72,9 +72,15 @@ std::string service_unit(const ManifestJob& job, const std::string& name, const 
                      "Description=" + description_text(job.title) + " (cron job " + job.id + ")\n"
                      "\n"
                      "[Service]\n"
-                     "# oneshot: a tick that comes while a run goes on starts nothing (cronc's overlap rule).\n"
-                     "Type=oneshot\n"
+                     "# The unit is active while a run goes on, and a tick that comes then starts nothing (overlap\n"
+                     "# policy skip; a unit runs once at a time, so systemd has no queue_one, allow or cancel_running).\n"
+                     "# exec rather than oneshot, whose runs RuntimeMaxSec= does not limit.\n"
+                     "Type=exec\n"
                      "ExecStart=" + exec_word(options.exec) + " --cron-run-job " + job.id + "\n";
+  if (job.timeout_seconds) {
+    unit += "# The job's timeout: systemd stops the run (SIGTERM, then SIGKILL) after it.\n"
+            "RuntimeMaxSec=" + std::to_string(*job.timeout_seconds) + "\n";
+  }
   if (!options.user && !options.run_as.empty()) unit += "User=" + options.run_as + "\n";
   return unit;
 }
@@ -109,7 +115,12 @@ std::string timer_unit(const ManifestJob& job, const std::string& name, const Sy
           "[Timer]\n";
   for (const std::string& line : lines) unit += "OnCalendar=" + line + "\n";
   unit += "AccuracySec=1s\n";
-  if (options.catch_up == cron::CatchUp::skip) {
+  if (job.jitter_seconds) {
+    unit += "# The job's jitter: each tick starts up to this late, by a delay fixed per machine and timer.\n"
+            "RandomizedDelaySec=" + std::to_string(*job.jitter_seconds) + "\n"
+            "FixedRandomDelay=yes\n";
+  }
+  if (job.catch_up.value_or(options.catch_up) == cron::CatchUp::skip) {
     unit += "# Catch-up policy \"skip\": a tick missed while the machine was off or the timer stopped is not run.\n"
             "Persistent=false\n";
   } else {

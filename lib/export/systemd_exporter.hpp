@@ -1,5 +1,5 @@
 #pragma once
-/// `cronc export systemd`: the jobs as systemd timers, each starting a oneshot service that runs the user's
+/// `cronc export systemd`: the jobs as systemd timers, each starting a service that runs the user's
 /// program with `--cron-run-job ID` (docs/export.md).
 
 #include "export/manifest_reader.hpp"

@@ -122,10 +122,15 @@ class ArgumentReader {
       return init;
     };
     job.title = read_string(field("title"));
-    job.every = read_every(field("every"));
+    job.every = read_duration(field("every"));
     job.schedule = read_string(field("schedule"));
     job.time_zone = read_string(field("time_zone"));
     job.endpoint = read_endpoint(field("endpoint"));
+    job.timeout = read_duration(field("timeout"));
+    job.retries = read_value<int>(field("retries"));
+    job.overlap = read_value<cron::Overlap>(field("overlap"));
+    job.catch_up = read_value<cron::CatchUp>(field("catch_up"));
+    job.jitter = read_duration(field("jitter"));
   }
 
  private:
@@ -203,42 +208,42 @@ class ArgumentReader {
     return argument;
   }
 
-  EveryArgument read_every(const Expr* expression) const {
-    EveryArgument every;
-    if (expression == nullptr) return every;
-    every.text.present = true;
-    every.text.range = locator_.range(expression->getSourceRange());
+  DurationArgument read_duration(const Expr* expression) const {
+    DurationArgument duration;
+    if (expression == nullptr) return duration;
+    duration.text.present = true;
+    duration.text.range = locator_.range(expression->getSourceRange());
     APValue value;
     if (!evaluate(expression, value) || !value.isStruct()) {
-      every.text.constant = false;
-      return every;
+      duration.text.constant = false;
+      return duration;
     }
-    read_every_value(*expression, value, expression->getType(), every);
-    return every;
+    read_duration_value(*expression, value, expression->getType(), duration);
+    return duration;
   }
 
-  /// cron::Every is {text_, nanoseconds_, is_duration_}, in that order.
-  void read_every_value(const Expr& expression, const APValue& value, clang::QualType type,
-                        EveryArgument& every) const {
+  /// cron::Duration is {text_, nanoseconds_, is_duration_}, in that order.
+  void read_duration_value(const Expr& expression, const APValue& value, clang::QualType type,
+                           DurationArgument& duration) const {
     const auto* record = type.getCanonicalType()->getAsCXXRecordDecl();
     if (record == nullptr || value.getStructNumFields() < 3) {
-      every.text.constant = false;
+      duration.text.constant = false;
       return;
     }
     auto field = record->field_begin();
     clang::QualType text_type = field->getType();
     if (value.getStructField(2).isInt() && value.getStructField(2).getInt().getBoolValue()) {
-      every.nanoseconds = value.getStructField(1).getInt().getSExtValue();
+      duration.nanoseconds = value.getStructField(1).getInt().getSExtValue();
       return;
     }
     StringValue text;
     if (!string_value(value.getStructField(0), text_type, text)) {
-      every.text.constant = false;
+      duration.text.constant = false;
       return;
     }
-    every.text.value = text.text;
-    if (text.text.empty()) every.text.present = false;
-    locate_bytes(expression, text, every.text);
+    duration.text.value = text.text;
+    if (text.text.empty()) duration.text.present = false;
+    locate_bytes(expression, text, duration.text);
   }
 
   /// JobConfig's field `name` (designated initializers keep the fields' order, so its index is its position).
@@ -247,6 +252,56 @@ class ArgumentReader {
     for (const clang::FieldDecl* candidate : record->fields())
       if (candidate->getName() == name) return candidate;
     return nullptr;
+  }
+
+  /// The value a std::optional constant holds: the active member of the union inside it, found without naming
+  /// the standard library's private members; nullptr when it holds none.
+  static const APValue* optional_payload(const APValue& value) {
+    if (value.isUnion()) {
+      const APValue& active = value.getUnionValue();
+      return value.getUnionField() != nullptr && active.isInt() ? &active : nullptr;
+    }
+    if (!value.isStruct()) return nullptr;
+    for (unsigned i = 0; i < value.getStructNumBases(); ++i)
+      if (const APValue* payload = optional_payload(value.getStructBase(i))) return payload;
+    for (unsigned i = 0; i < value.getStructNumFields(); ++i)
+      if (const APValue* payload = optional_payload(value.getStructField(i))) return payload;
+    return nullptr;
+  }
+
+  /// An optional integer or enumerator; `std::nullopt` written out counts as not set.
+  template <class T>
+  static void read_optional_value(const APValue& value, ValueArgument<T>& argument) {
+    const APValue* payload = optional_payload(value);
+    if (payload == nullptr) {
+      argument.present = false;
+      return;
+    }
+    argument.value = static_cast<T>(payload->getInt().getSExtValue());
+  }
+
+  template <class T>
+  ValueArgument<T> read_value(const Expr* expression) const {
+    ValueArgument<T> argument;
+    if (expression == nullptr) return argument;
+    argument.present = true;
+    argument.range = locator_.range(expression->getSourceRange());
+    APValue value;
+    if (!evaluate(expression, value)) {
+      argument.constant = false;
+      return argument;
+    }
+    read_optional_value(value, argument);
+    const Expr* written = expression->IgnoreImplicit();
+    if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(written);
+        construct != nullptr && construct->getNumArgs() == 1)
+      written = construct->getArg(0);
+    written = written->IgnoreParenImpCasts();
+    if (const auto* negation = llvm::dyn_cast<clang::UnaryOperator>(written);
+        negation != nullptr && negation->getOpcode() == clang::UO_Minus)
+      written = negation->getSubExpr()->IgnoreParenImpCasts();
+    argument.literal = llvm::isa<clang::IntegerLiteral>(written);
+    return argument;
   }
 
   /// A config that is not written as braces (a constexpr JobConfig variable): read the evaluated value.
@@ -269,13 +324,31 @@ class ArgumentReader {
       return argument;
     };
     job.title = read_text("title");
-    job.every.text = {true, true, {}, range, {}};
-    if (const clang::FieldDecl* every = field_named(record, "every"))
-      read_every_value(*config, value.getStructField(every->getFieldIndex()), every->getType(), job.every);
+    auto read_duration_field = [&](llvm::StringRef name) {
+      DurationArgument duration;
+      duration.text = {true, true, {}, range, {}};
+      if (const clang::FieldDecl* field = field_named(record, name))
+        read_duration_value(*config, value.getStructField(field->getFieldIndex()), field->getType(), duration);
+      return duration;
+    };
+    auto read_value_field = [&]<class T>(llvm::StringRef name, ValueArgument<T>& argument) {
+      argument.present = true;
+      argument.range = range;
+      if (const clang::FieldDecl* field = field_named(record, name))
+        read_optional_value(value.getStructField(field->getFieldIndex()), argument);
+      else
+        argument.constant = false;
+    };
+    job.every = read_duration_field("every");
     job.schedule = read_text("schedule");
     job.time_zone = read_text("time_zone");
     job.endpoint.kind = EndpointKind::unknown;
     job.endpoint.range = range;
+    job.timeout = read_duration_field("timeout");
+    read_value_field("retries", job.retries);
+    read_value_field("overlap", job.overlap);
+    read_value_field("catch_up", job.catch_up);
+    job.jitter = read_duration_field("jitter");
   }
 
   Endpoint read_endpoint(const Expr* expression) const {

@@ -4,6 +4,8 @@
 
 #include "diagnostics/source_location.hpp"
 
+#include <cron/policy.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,13 +27,25 @@ struct StringArgument {
   SourceRange bytes(std::size_t begin, std::size_t end) const;
 };
 
-/// The `every` argument: a text, or a std::chrono duration already in nanoseconds.
-struct EveryArgument {
+/// A length of time (`every`, `timeout`, `jitter`): a text, or a std::chrono duration already in nanoseconds.
+struct DurationArgument {
   StringArgument text;                 ///< `present` and `value` for the string form
   std::optional<std::int64_t> nanoseconds;  ///< set for the std::chrono form
   bool present() const { return text.present; }
   /// The interval in whole minutes, when it is a valid one (a duration dividing 24 hours).
   std::optional<int> minutes() const;
+  /// The length in nanoseconds; none when not set, not constant or the text does not parse.
+  std::optional<std::int64_t> length() const;
+};
+
+/// An integer or enumerator argument (`retries`, `overlap`, `catch_up`) as the constant evaluator saw it.
+template <class T>
+struct ValueArgument {
+  bool present = false;  ///< written in the declaration (not left to its default)
+  bool constant = true;  ///< a compile-time constant; false is cron-not-constant
+  bool literal = false;  ///< written as a literal in the argument itself, so a fix-it can replace it
+  T value{};
+  SourceRange range;     ///< the argument expression as written
 };
 
 enum class EndpointKind {
@@ -78,10 +92,15 @@ struct JobDecl {
   std::string doc;               ///< the comment right above the declaration, without comment markers
   StringArgument id;
   StringArgument title;
-  EveryArgument every;
+  DurationArgument every;
   StringArgument schedule;
-  StringArgument time_zone;
+  StringArgument time_zone;      ///< an IANA name; not present: UTC
   Endpoint endpoint;
+  DurationArgument timeout;
+  ValueArgument<int> retries;
+  ValueArgument<cron::Overlap> overlap;
+  ValueArgument<cron::CatchUp> catch_up;
+  DurationArgument jitter;
 };
 
 }  // namespace cronc

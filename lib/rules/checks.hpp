@@ -33,6 +33,9 @@ inline constexpr std::string_view not_constant = "cron-not-constant";
 inline constexpr std::string_view time_zone_unknown = "cron-time-zone-unknown";
 inline constexpr std::string_view time_zone_every = "cron-time-zone-every";
 inline constexpr std::string_view schedule_dst = "cron-schedule-dst";
+inline constexpr std::string_view timeout_invalid = "cron-timeout-invalid";
+inline constexpr std::string_view retries_range = "cron-retries-range";
+inline constexpr std::string_view jitter_invalid = "cron-jitter-invalid";
 }  // namespace rule_id
 
 /// The ID is empty, longer than 63 characters or not kebab-case; suggests the kebab form with a fix-it.
@@ -77,6 +80,13 @@ void check_time_zone_every(const JobDecl& job, DiagnosticSink& sink);
 void check_schedule_dst_from(const JobDecl& job, DiagnosticSink& sink, std::chrono::sys_seconds now);
 /// check_schedule_dst_from at the build's time: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
 void check_schedule_dst(const JobDecl& job, DiagnosticSink& sink);
+/// `.timeout` does not parse or is not a whole number of seconds from 1 second to 24 hours.
+void check_timeout_invalid(const JobDecl& job, DiagnosticSink& sink);
+/// `.retries` is outside 0 to 10; a literal is fixed to the nearer bound.
+void check_retries_range(const JobDecl& job, DiagnosticSink& sink);
+/// `.jitter` does not parse, is not whole seconds from 1 second to 1 hour, or is not shorter than the shortest gap
+/// between two fire times (which the message gives).
+void check_jitter_invalid(const JobDecl& job, DiagnosticSink& sink);
 
 /// The cross-translation-unit rule, run once over every job of the program: an ID declared twice is an error at
 /// each later declaration in (path, line, column) order, with a note at the first. One declaration seen from

@@ -63,6 +63,18 @@ constexpr Rule kRules[] = {
      "An .every job fires at 00:00 UTC plus multiples of its interval, whatever the zone; to run at times of day in "
      "a zone, write them as a .schedule cron expression and keep the .time_zone.",
      &check_time_zone_every},
+    {rule_id::timeout_invalid, "the .timeout does not parse or is outside 1 second to 24 hours",
+     "Write whole seconds, minutes or hours such as \"30s\", \"20m\" or \"1h30m\", or a std::chrono duration, "
+     "from 1 second to 24 hours.",
+     &check_timeout_invalid},
+    {rule_id::retries_range, "the .retries count is outside 0 to 10",
+     "Retries are the attempts after the first, with the same idempotency key and growing backoff; use 0 to 10.",
+     &check_retries_range},
+    {rule_id::jitter_invalid,
+     "the .jitter does not parse, is over 1 hour, or is not shorter than the shortest gap between fire times",
+     "Write whole seconds or minutes such as \"30s\" or \"5m\", at most 1 hour and shorter than the time between "
+     "two runs of the job, so a delayed tick never starts after the next one.",
+     &check_jitter_invalid},
     {rule_id::schedule_dst, "a fixed-time job's local time falls in a clock change of its zone within three years",
      "On those days the job runs once: at the first minute after a skipped time, at the first pass of a repeated "
      "one. Pick a time outside the change (such as 04:00 in Europe), or a wildcard schedule if every pass should run.",

@@ -2,6 +2,7 @@
 
 #include <cron/cron_expression.hpp>
 #include <cron/every.hpp>
+#include <cron/fire_gap.hpp>
 
 #include <fmt/format.h>
 
@@ -81,6 +82,48 @@ std::optional<ScheduleProblem> schedule_problem(const JobDecl& job) {
   auto parsed = cron::parse_cron(schedule.value);
   if (parsed) return std::nullopt;
   return ScheduleProblem{parsed.error(), schedule.value, &schedule};
+}
+
+std::optional<PolicyDuration> policy_duration(const DurationArgument& duration) {
+  if (!duration.present() || !duration.text.constant) return std::nullopt;
+  PolicyDuration result{duration.text.value, 0, std::nullopt, &duration.text};
+  if (duration.nanoseconds) {
+    result.nanoseconds = *duration.nanoseconds;
+    result.text = format_duration(result.nanoseconds);
+    return result;
+  }
+  auto parsed = cron::parse_duration(result.text);
+  if (parsed)
+    result.nanoseconds = parsed.value();
+  else
+    result.syntax = ScheduleProblem{parsed.error(), result.text, &duration.text};
+  return result;
+}
+
+std::optional<Diagnostic> duration_syntax_error(std::string_view rule, std::string_view name,
+                                                const PolicyDuration& duration) {
+  if (!duration.syntax) return std::nullopt;
+  const cron::ParseError& error = duration.syntax->error;
+  std::string_view unexpected = std::string_view(duration.text).substr(error.begin, error.end - error.begin);
+  std::string_view advice = "write seconds, minutes and hours such as \"30s\", \"20m\" or \"1h30m\"";
+  std::string message =
+      unexpected.empty()
+          ? fmt::format("invalid {} '{}'; {}", name, duration.text, advice)
+          : fmt::format("invalid {} '{}': unexpected '{}'; {}", name, duration.text, unexpected, advice);
+  return make_error(rule, std::move(message), duration.syntax->range());
+}
+
+std::optional<int> shortest_gap_minutes(const JobDecl& job) {
+  if (job.every.present() == job.schedule.present) return std::nullopt;
+  if (job.every.present()) {
+    if (every_problem(job) || !job.every.text.constant) return std::nullopt;
+    auto length = policy_duration(job.every);
+    return static_cast<int>(length->nanoseconds / cron::kNanosecondsPerMinute);
+  }
+  if (!job.schedule.constant) return std::nullopt;
+  auto fields = cron::parse_cron(job.schedule.value);
+  if (!fields) return std::nullopt;
+  return cron::shortest_gap_minutes(fields.value());
 }
 
 bool names_function(const Endpoint& endpoint) {

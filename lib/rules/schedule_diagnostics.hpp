@@ -48,6 +48,23 @@ std::optional<ScheduleProblem> every_problem(const JobDecl& job);
 /// Why the job's `schedule` is invalid, when it is set, constant and not in conflict with `every`.
 std::optional<ScheduleProblem> schedule_problem(const JobDecl& job);
 
+/// A set, constant `timeout` or `jitter` value: its length, or where its text fails to parse.
+struct PolicyDuration {
+  std::string text;                       ///< what messages quote: the value, or a chrono duration as "90s"
+  std::int64_t nanoseconds = 0;
+  std::optional<ScheduleProblem> syntax;  ///< the text is not a duration
+  const StringArgument* argument;         ///< the argument as written
+};
+
+/// The length of `.timeout` or `.jitter` when it is set and constant.
+std::optional<PolicyDuration> policy_duration(const DurationArgument& duration);
+/// The error of `rule` for a `timeout` or `jitter` (`name`) whose text is not a duration, at the offending bytes;
+/// none when it parses.
+std::optional<Diagnostic> duration_syntax_error(std::string_view rule, std::string_view name,
+                                                const PolicyDuration& duration);
+/// The job's shortest gap between two fire times in minutes (0: over a day), when its schedule is valid.
+std::optional<int> shortest_gap_minutes(const JobDecl& job);
+
 /// Whether the endpoint names a function the stub could call (free or static member). The function rules
 /// (parameters, return type, linkage) stay quiet about every other kind, which is cron-endpoint-kind's.
 bool names_function(const Endpoint& endpoint);

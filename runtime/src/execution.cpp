@@ -6,8 +6,8 @@
 namespace cron {
 
 namespace {
-constexpr std::array<std::string_view, 7> kOutcomeNames = {"running", "succeeded", "failed",     "timed_out",
-                                                           "skipped", "missed",    "interrupted"};
+constexpr std::array<std::string_view, 8> kOutcomeNames = {"running", "succeeded", "failed",      "timed_out",
+                                                           "skipped", "missed",    "interrupted", "cancelled"};
 }
 
 std::string_view to_string(Outcome outcome) { return kOutcomeNames[static_cast<std::size_t>(outcome)]; }

@@ -36,6 +36,7 @@ std::optional<Outcome> last_finished_outcome(std::span<const Execution> executio
       case Outcome::running:
       case Outcome::skipped:
       case Outcome::missed:
+      case Outcome::cancelled:  // stopped on purpose: says nothing of the job's health
         break;
     }
   }

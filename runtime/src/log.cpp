@@ -6,9 +6,9 @@
 namespace cron {
 
 namespace {
-constexpr std::array<std::string_view, 11> kKindNames = {
-    "started",     "finished",    "retrying",        "skipped",    "missed",    "interrupted",
-    "store_error", "store_recovered", "lease_lost", "taken_over", "unrecorded"};
+constexpr std::array<std::string_view, 12> kKindNames = {
+    "started",     "finished",        "retrying",   "skipped",    "missed",     "interrupted",
+    "store_error", "store_recovered", "lease_lost", "taken_over", "unrecorded", "stop_requested"};
 }
 
 std::string_view to_string(LogEvent::Kind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
@@ -55,6 +55,10 @@ std::string format_log_line(const LogEvent& event) {
       break;
     case Kind::taken_over:
       line += attempt + " taken over";
+      break;
+    case Kind::stop_requested:
+      line += "stop requested (" + std::string(to_string(event.outcome)) +
+              "); it counts as running until the endpoint returns";
       break;
     case Kind::unrecorded:
       line += "not recorded: the store did not take it before the process stopped";

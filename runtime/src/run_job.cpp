@@ -1,3 +1,4 @@
+#include <cron/platform_tick.hpp>
 #include <cron/run_job.hpp>
 
 #include <cstdlib>
@@ -19,6 +20,17 @@ bool parse_scheduled_time(std::string_view text, std::chrono::sys_seconds& time)
   }
   time = std::chrono::sys_seconds(std::chrono::seconds(seconds));
   return true;
+}
+
+/// The tick a process started at `now` without a given time belongs to: the job's latest fire time within its
+/// jitter (plus a minute for a slow start) before `now`. A jitter is shorter than the gap between fire times, so
+/// there is at most one; without one (a run started by hand), `now` rounded down to the minute.
+std::chrono::sys_seconds latest_tick(const JobDefinition& job, std::chrono::sys_seconds now) {
+  std::chrono::sys_seconds tick = std::chrono::floor<std::chrono::minutes>(now);
+  for (auto fire = job.schedule.next(now - job.jitter - std::chrono::minutes(1) - std::chrono::seconds(1));
+       fire <= now; fire = job.schedule.next(fire))
+    tick = fire;
+  return tick;
 }
 
 }  // namespace
@@ -45,9 +57,22 @@ std::optional<int> run_job_from_args(int argc, const char* const* argv, Options&
               << "' is not a UTC time like 2026-03-01T10:00:00Z or seconds since the epoch\n";
     return 2;
   }
-  if (!scheduled_text) {
-    auto now = options.clock ? options.clock->now() : std::chrono::system_clock::now();
-    scheduled = std::chrono::floor<std::chrono::minutes>(now);
+  // Without a time on the command line: the exact tick from the Kubernetes Job's name, else the job's latest fire
+  // time before the start (a systemd timer starts the service within AccuracySec=1s of the tick plus its jitter).
+  const char* job_name = std::getenv(std::string(kJobNameVariable).c_str());
+  std::optional<std::chrono::sys_seconds> named_tick = job_name ? tick_from_job_name(job_name) : std::nullopt;
+  if (!scheduled_text && named_tick) {
+    scheduled = *named_tick;
+  } else if (!scheduled_text) {
+    if (job_name != nullptr && *job_name != '\0')
+      std::cerr << "cron: " << kJobNameVariable << " '" << job_name
+                << "' does not end in -MINUTES; using the start time\n";
+    auto now = std::chrono::floor<std::chrono::seconds>(options.clock ? options.clock->now()
+                                                                        : std::chrono::system_clock::now());
+    const JobDefinition* job = nullptr;
+    for (const JobDefinition& candidate : jobs)
+      if (candidate.id == *id) job = &candidate;
+    scheduled = job ? latest_tick(*job, now) : std::chrono::floor<std::chrono::minutes>(now);
   }
   std::optional<Execution> execution;
   try {

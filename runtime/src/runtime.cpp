@@ -6,7 +6,9 @@
 #include "scheduler/catch_up.hpp"
 #include "scheduler/claims.hpp"
 #include "scheduler/events.hpp"
+#include "scheduler/jitter.hpp"
 #include "scheduler/lease_keeper.hpp"
+#include "scheduler/overlap_policy.hpp"
 #include "scheduler/phase.hpp"
 #include "scheduler/recorder.hpp"
 #include "scheduler/timer.hpp"
@@ -65,9 +67,19 @@ std::vector<ZonedSchedule> fire_times(std::span<const JobDefinition> jobs) {
 
 struct Runtime::State {
   struct JobState {
-    bool running = false;                  ///< an attempt is queued or runs, or a retry waits: never two at once
+    int active = 0;                        ///< ticks queued, running or waiting for a retry (over 1: `allow`)
+    std::optional<Claim> waiting;          ///< the tick `queue_one` or `cancel_running` keeps for when they end
     std::optional<sys_seconds> next_tick;  ///< the next scheduled tick (what the timer holds for it)
     std::optional<sys_seconds> last_tick;  ///< the latest tick handled, so a backward jump never repeats one
+    bool running() const { return active > 0; }
+  };
+
+  /// An attempt under way: its stop source, and why stop was asked of it (timed_out or cancelled), if it was.
+  struct RunningAttempt {
+    std::size_t job = 0;
+    std::uint64_t run = 0;
+    std::stop_source source;
+    std::optional<Outcome> stopped_for;
   };
 
   State(Options options_in, std::span<const JobDefinition> jobs_in)
@@ -89,7 +101,8 @@ struct Runtime::State {
     if (store->shared()) {
       lease_keeper = std::make_unique<LeaseKeeper>(
           *store, lease, events, std::max(options.retry.max_attempts, 2), [this] { return idle_jobs(); },
-          [this](std::vector<Claim> claims) { return adopt(std::move(claims)); });
+          [this](std::vector<Claim> claims) { return adopt(std::move(claims)); },
+          [this](const std::string& key) { lease_lost(key); });
     }
     pool = std::make_unique<WorkerPool>(options.workers, [this](Work work) { run(std::move(work)); });
     claims = std::make_unique<Claims>(
@@ -115,7 +128,8 @@ struct Runtime::State {
   std::vector<JobState> job_states;
   std::size_t claims_pending = 0;     ///< handed to Claims, not answered yet
   std::size_t attempts_pending = 0;   ///< queued in the pool or running (not those waiting for a retry)
-  std::map<std::string, std::stop_source> running;  ///< the attempts under way, by key
+  std::map<std::string, RunningAttempt> running;  ///< the attempts under way, by key
+  std::uint64_t runs_started = 0;                  ///< numbers each attempt, for its deadline
 
   // The parts, destroyed in reverse: the timer first, the recorder last, so every outcome reaches it.
   std::unique_ptr<Recorder> recorder;
@@ -137,6 +151,59 @@ struct Runtime::State {
 
   ClaimRequest request(std::size_t job, sys_seconds tick, ClaimPurpose purpose, bool missed = false) const {
     return {job, Claim{std::string(jobs[job].id), idempotency_key(jobs[job].id, tick), tick}, purpose, missed};
+  }
+
+  /// The job's retries (its `.retries`, else Options::retry) with Options' backoff.
+  RetryPolicy retry_policy(std::size_t job) const {
+    RetryPolicy policy = options.retry;
+    if (jobs[job].retries) policy.max_attempts = *jobs[job].retries + 1;
+    return policy;
+  }
+
+  /// The job's `.timeout`, else Options::timeout.
+  std::optional<std::chrono::milliseconds> timeout(std::size_t job) const {
+    if (jobs[job].timeout) return std::chrono::milliseconds(*jobs[job].timeout);
+    return options.timeout;
+  }
+
+  Overlap overlap(std::size_t job) const { return jobs[job].overlap.value_or(Overlap::skip); }
+
+  /// Puts the job's tick `tick` on the timer at the tick plus its stable jitter delay.
+  void schedule_tick(std::size_t job, sys_seconds tick) {
+    timer->add({TimePoint(tick) + jitter_delay(jobs[job].id, tick, jobs[job].jitter), job, Due::Kind::tick, tick});
+  }
+
+  /// Whether a tick of the job due now is claimed to run, or only to be recorded `skipped` (with the lock held).
+  ClaimPurpose purpose_now(std::size_t job) const {
+    const JobState& state = job_states[job];
+    bool skips = plan_overlap(overlap(job), state.running(), state.waiting.has_value()) == OverlapAction::skip;
+    return skips ? ClaimPurpose::record : ClaimPurpose::run;
+  }
+
+  /// Asks the running attempts of `job` to stop, to be recorded as `reason` (with the lock held); how many.
+  std::size_t request_stop(std::size_t job, Outcome reason, std::optional<std::uint64_t> only_run = std::nullopt) {
+    std::size_t asked = 0;
+    for (auto& [key, attempt] : running) {
+      if (attempt.job != job || attempt.stopped_for || (only_run && attempt.run != *only_run)) continue;
+      attempt.stopped_for = reason;
+      attempt.source.request_stop();
+      ++asked;
+      events.log({.kind = LogEvent::Kind::stop_requested, .job_id = std::string(jobs[job].id), .key = key,
+                  .outcome = reason});
+    }
+    return asked;
+  }
+
+  /// A tick of `job` ended (ran, was dropped or given back): the tick `queue_one` or `cancel_running` kept starts
+  /// once none runs (with the lock held).
+  void end_tick(std::size_t job) {
+    JobState& state = job_states[job];
+    --state.active;
+    if (state.active == 0 && state.waiting && phase == Phase::started) {
+      Claim next = std::move(*state.waiting);
+      state.waiting.reset();
+      start_attempt(job, std::move(next));
+    }
   }
 
   /// Records a tick that does not run (skipped or missed) through the recorder (with the lock held).
@@ -162,7 +229,7 @@ struct Runtime::State {
 
   /// Queues an attempt of a claimed tick (with the lock held).
   void start_attempt(std::size_t job, Claim claim) {
-    job_states[job].running = true;
+    ++job_states[job].active;
     ++attempts_pending;
     if (lease_keeper) lease_keeper->hold(claim.key);
     pool->submit({job, std::move(claim)});
@@ -178,8 +245,10 @@ struct Runtime::State {
         JobState& state = job_states[entry.job];
         switch (entry.kind) {
           case Due::Kind::tick: {
-            CatchUpPlan plan = plan_catch_up(schedules[entry.job], to_seconds(entry.at), now,
-                                             options.misfire_grace, options.catch_up, state.last_tick);
+            // A jittered tick comes due late on purpose: the grace counts from its delayed start.
+            auto delay = entry.at - TimePoint(entry.tick);
+            CatchUpPlan plan = plan_catch_up(schedules[entry.job], entry.tick, now - delay, options.misfire_grace,
+                                             jobs[entry.job].catch_up.value_or(options.catch_up), state.last_tick);
             for (sys_seconds tick : plan.missed)
               batch.push_back(request(entry.job, tick, ClaimPurpose::record, /*missed=*/true));
             if (plan.unlisted_misses > 0) {
@@ -191,9 +260,8 @@ struct Runtime::State {
             }
             state.last_tick = plan.handled;
             state.next_tick = plan.next;
-            timer->add({TimePoint(plan.next), entry.job});
-            if (plan.run)
-              batch.push_back(request(entry.job, *plan.run, state.running ? ClaimPurpose::record : ClaimPurpose::run));
+            schedule_tick(entry.job, plan.next);
+            if (plan.run) batch.push_back(request(entry.job, *plan.run, purpose_now(entry.job)));
             break;
           }
           case Due::Kind::retry: {
@@ -205,11 +273,14 @@ struct Runtime::State {
           }
           case Due::Kind::reclaim: {
             bool missed = now - entry.tick > options.misfire_grace;
-            ClaimPurpose purpose = missed || state.running ? ClaimPurpose::record : ClaimPurpose::run;
+            ClaimPurpose purpose = missed ? ClaimPurpose::record : purpose_now(entry.job);
             batch.push_back(request(entry.job, entry.tick, purpose, missed));
             batch.back().again = true;
             break;
           }
+          case Due::Kind::deadline:
+            request_stop(entry.job, Outcome::timed_out, entry.run);
+            break;
         }
       }
       claims_pending += batch.size();
@@ -247,37 +318,57 @@ struct Runtime::State {
       if (lease_keeper) lease_keeper->give_back({tick.key});
       return;
     }
-    if (state.running || !held_run) {
-      record_not_run(tick, Outcome::skipped,
-                     answer.claim->busy ? "the previous run of this job was still running on another replica"
-                                        : "the previous run of this job was still running");
-      if (held_run && lease_keeper) recorder->complete(tick.key);
-      return;
+    OverlapAction action = held_run ? plan_overlap(overlap(request.job), state.running(), state.waiting.has_value())
+                                    : OverlapAction::skip;
+    switch (action) {
+      case OverlapAction::start:
+        start_attempt(request.job, std::move(*answer.claim));
+        return;
+      case OverlapAction::cancel_and_queue:
+        request_stop(request.job, Outcome::cancelled);
+        [[fallthrough]];
+      case OverlapAction::queue:
+        if (lease_keeper) lease_keeper->hold(tick.key);
+        state.waiting = std::move(*answer.claim);
+        return;
+      case OverlapAction::skip:
+        break;
     }
-    start_attempt(request.job, std::move(*answer.claim));
+    record_not_run(tick, Outcome::skipped,
+                   answer.claim->busy ? "the previous run of this job was still running on another replica"
+                                      : "the previous run of this job was still running");
+    if (held_run && lease_keeper) recorder->complete(tick.key);
   }
 
   /// The pool's work: one attempt, recorded through the recorder, then a retry or the end of the tick.
   void run(Work work) {
     const JobDefinition& job = jobs[work.job];
     std::stop_token stop;
+    std::optional<std::chrono::milliseconds> limit = timeout(work.job);
     {
       std::lock_guard lock(mutex);
       if (phase >= Phase::stopping) {  // dropped: its claim is found and recorded at the next start
-        job_states[work.job].running = false;
+        end_tick(work.job);
         --attempts_pending;
         changed.notify_all();
         return;
       }
-      stop = running[work.claim.key].get_token();
+      RunningAttempt& attempt = running[work.claim.key];
+      attempt.job = work.job;
+      attempt.run = ++runs_started;
+      stop = attempt.source.get_token();
+      if (limit)
+        timer->add({clock->now() + *limit, work.job, Due::Kind::deadline, work.claim.scheduled, 1, attempt.run});
     }
     Execution execution = begin_attempt(job, work, clock->now(), replica);
     Recorder::Slot slot = recorder->begin(execution);
     events.log({.kind = LogEvent::Kind::started, .job_id = execution.job_id, .key = execution.key,
                 .attempt = execution.attempt});
-    std::optional<std::chrono::milliseconds> timeout;
-    if (auto found = options.timeouts.find(job.id); found != options.timeouts.end()) timeout = found->second;
-    run_attempt(job, execution, stop, timeout);
+    run_attempt(job, execution, stop, limit);
+    {
+      std::lock_guard lock(mutex);
+      if (auto reason = running[work.claim.key].stopped_for) record_stop(execution, *reason, limit);
+    }
     recorder->finish(slot, execution);
     events.log({.kind = LogEvent::Kind::finished,
                 .job_id = execution.job_id,
@@ -291,15 +382,24 @@ struct Runtime::State {
     running.erase(work.claim.key);
     --attempts_pending;
     changed.notify_all();
-    if (retries(execution, options.retry) && phase == Phase::started) {
-      auto delay = retry_delay(options.retry, execution.attempt);
+    RetryPolicy policy = retry_policy(work.job);
+    if (retries(execution, policy) && phase == Phase::started) {
+      auto delay = retry_delay(policy, execution.attempt);
       timer->add({clock->now() + delay, work.job, Due::Kind::retry, work.claim.scheduled, execution.attempt + 1});
       events.log({.kind = LogEvent::Kind::retrying, .job_id = execution.job_id, .key = execution.key,
                   .attempt = execution.attempt + 1, .duration = delay});
       return;
     }
-    job_states[work.job].running = false;
     if (lease_keeper) recorder->complete(work.claim.key);
+    end_tick(work.job);
+  }
+
+  /// Another replica took the lease of `key`: its attempt here is asked to stop (recorded `cancelled`).
+  void lease_lost(const std::string& key) {
+    std::lock_guard lock(mutex);
+    auto found = running.find(key);
+    if (found == running.end() || found->second.stopped_for) return;
+    request_stop(found->second.job, Outcome::cancelled, found->second.run);
   }
 
   /// The jobs the lease keeper may take over ticks of: those idle here, while the runtime schedules.
@@ -308,7 +408,7 @@ struct Runtime::State {
     std::vector<std::string> idle;
     if (phase != Phase::started || options.disabled) return idle;
     for (std::size_t job = 0; job < jobs.size(); ++job)
-      if (!job_states[job].running) idle.emplace_back(jobs[job].id);
+      if (!job_states[job].running()) idle.emplace_back(jobs[job].id);
     return idle;
   }
 
@@ -318,7 +418,7 @@ struct Runtime::State {
     std::vector<std::string> returned;
     for (Claim& claim : taken) {
       auto job = find(claim.job_id);
-      if (!job || job_states[*job].running || phase != Phase::started) {
+      if (!job || job_states[*job].running() || phase != Phase::started) {
         returned.push_back(claim.key);
         continue;
       }
@@ -384,7 +484,7 @@ void Runtime::start() {
       State::JobState& state = s.job_states[job];
       state.last_tick = last[job];
       state.next_tick = s.schedules[job].next(last[job].value_or(now));
-      s.timer->add({TimePoint(*state.next_tick), job});
+      s.schedule_tick(job, *state.next_tick);
     }
   }
   s.timer->start();
@@ -399,11 +499,15 @@ std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
     s.phase = Phase::stopping;
     // Queued work does not run here: its claims are recorded at the next start, or taken over by a replica.
     for (Work& work : s.pool->drop_queued()) {
-      s.job_states[work.job].running = false;
+      s.end_tick(work.job);
       --s.attempts_pending;
       given_back.push_back(std::move(work.claim.key));
     }
-    for (auto& [key, source] : s.running) source.request_stop();
+    for (State::JobState& state : s.job_states) {
+      if (state.waiting) given_back.push_back(std::move(state.waiting->key));
+      state.waiting.reset();
+    }
+    for (auto& [key, attempt] : s.running) attempt.source.request_stop();
     s.changed.notify_all();
   }
   s.timer->stop();
@@ -433,20 +537,29 @@ TriggerResult Runtime::trigger(std::string_view id) {
     auto found = s.find(id);
     if (!found) return {TriggerResult::Status::unknown_job, {}};
     job = *found;
-    if (s.job_states[job].running || s.phase >= Phase::stopping) return {TriggerResult::Status::already_running, {}};
-    s.job_states[job].running = true;  // reserved while the store is asked, so a tick meanwhile is skipped
+    if (s.job_states[job].running() || s.phase >= Phase::stopping)
+      return {TriggerResult::Status::already_running, {}};
+    ++s.job_states[job].active;  // reserved while the store is asked, so a tick meanwhile is skipped
   }
   ClaimRequest request{job, Claim{std::string(id), key, tick, Trigger::manual}, ClaimPurpose::run};
   ClaimAnswer answer = s.claims->claim_now(request);
   std::lock_guard lock(s.mutex);
+  --s.job_states[job].active;
   if (answer.unreachable || !answer.claim || answer.claim->busy || s.phase >= Phase::stopping) {
-    s.job_states[job].running = false;
     s.changed.notify_all();
     if (answer.unreachable) return {TriggerResult::Status::unavailable, {}};
     return {TriggerResult::Status::already_running, {}};
   }
   s.start_attempt(job, std::move(*answer.claim));
   return {TriggerResult::Status::started, key};
+}
+
+CancelResult Runtime::cancel(std::string_view id) {
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);
+  auto job = s.find(id);
+  if (!job) return CancelResult::unknown_job;
+  return s.request_stop(*job, Outcome::cancelled) > 0 ? CancelResult::requested : CancelResult::not_running;
 }
 
 std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds scheduled) {
@@ -479,12 +592,13 @@ std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds sche
     Recorder::Slot slot = s.recorder->begin(execution);
     s.events.log({.kind = LogEvent::Kind::started, .job_id = execution.job_id, .key = execution.key,
                   .attempt = execution.attempt});
-    std::optional<std::chrono::milliseconds> timeout;
-    if (auto found = s.options.timeouts.find(id); found != s.options.timeouts.end()) timeout = found->second;
-    run_attempt(s.jobs[*job], execution, {}, timeout);
+    // No deadline watch here: the platform that started this process enforces the timeout (exported as
+    // activeDeadlineSeconds or RuntimeMaxSec=, docs/export.md); a run past it is still recorded timed_out.
+    run_attempt(s.jobs[*job], execution, {}, s.timeout(*job));
     s.recorder->finish(slot, execution);
-    if (!retries(execution, s.options.retry)) break;
-    auto delay = retry_delay(s.options.retry, execution.attempt);
+    RetryPolicy policy = s.retry_policy(*job);
+    if (!retries(execution, policy)) break;
+    auto delay = retry_delay(policy, execution.attempt);
     s.events.log({.kind = LogEvent::Kind::retrying, .job_id = execution.job_id, .key = execution.key,
                   .attempt = execution.attempt + 1, .duration = delay});
     std::this_thread::sleep_for(delay);
@@ -530,7 +644,7 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
       std::lock_guard lock(s.mutex);
       snapshot.next_run = s.job_states[job].next_tick;
       if (snapshot.next_run) snapshot.next_run_offset = s.schedules[job].zone().offset_at(*snapshot.next_run);
-      snapshot.running = s.job_states[job].running;
+      snapshot.running = s.job_states[job].running();
     }
     if (recent > 0) snapshot.recent = history(definition.id, recent);
     jobs.push_back(std::move(snapshot));

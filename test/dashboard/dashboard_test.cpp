@@ -207,6 +207,15 @@ TEST_F(DashboardTest, RunNowTakesAPostWithoutContentLength) {
   runtime->wait_until_idle();
 }
 
+TEST_F(DashboardTest, CancelWhenNothingRunsIs409) {
+  serve();
+  runtime->start();
+  auto result = post("/cron/api/jobs/nightly-report/cancel");
+  EXPECT_EQ(result->status, 409);
+  EXPECT_EQ(json_of(result)["error"], "job 'nightly-report' has no run in this process to cancel");
+  EXPECT_EQ(post("/cron/api/jobs/no-such-job/cancel")->status, 404);
+}
+
 TEST_F(DashboardTest, RunNowOfAnUnknownJobIs404) {
   serve();
   auto result = post("/cron/api/jobs/no-such-job/run");

@@ -5,7 +5,8 @@ usage: check_cronjobs.py FILE
 
 PyYAML reads YAML 1.1, as the API server's decoder does, so an unquoted `on`, `no` or `123` would come back as
 a bool or a number here too. Every document must be a batch/v1 CronJob with the fields cronc promises. Prints one
-JSON object a line per CronJob: name, job (its cronc/job-id label), schedule, args, image, namespace.
+JSON object a line per CronJob: name, job (its cronc/job-id label), schedule, args, image, namespace, and the
+policies concurrency_policy, active_deadline_seconds and backoff_limit.
 Exit status 0 when all is well; 1 with one line per problem; 2 when the tool cannot run.
 """
 import json
@@ -60,13 +61,19 @@ def check(document, index, problems):
     schedule = at("spec.schedule")
     expect(isinstance(schedule, str), "spec.schedule is not a string")
     expect(at("spec.timeZone") == "Etc/UTC", "spec.timeZone is not Etc/UTC")
-    expect(at("spec.concurrencyPolicy") == "Forbid", "spec.concurrencyPolicy is not Forbid")
+    policy = at("spec.concurrencyPolicy")
+    expect(policy in ("Forbid", "Allow", "Replace"), f"spec.concurrencyPolicy {policy!r} is not a policy")
     deadline = at("spec.startingDeadlineSeconds")
     expect(deadline is None or (isinstance(deadline, int) and deadline >= 10), "startingDeadlineSeconds is wrong")
     for limit in ("successfulJobsHistoryLimit", "failedJobsHistoryLimit"):
         value = at("spec." + limit)
         expect(isinstance(value, int) and not isinstance(value, bool) and value >= 0, f"spec.{limit} is wrong")
-    expect(at("spec.jobTemplate.spec.backoffLimit") == 0, "backoffLimit is not 0")
+    backoff = at("spec.jobTemplate.spec.backoffLimit")
+    expect(isinstance(backoff, int) and not isinstance(backoff, bool) and 0 <= backoff <= 10,
+           f"backoffLimit {backoff!r} is not 0 to 10")
+    active = at("spec.jobTemplate.spec.activeDeadlineSeconds")
+    expect(active is None or (isinstance(active, int) and 1 <= active <= 86400),
+           f"activeDeadlineSeconds {active!r} is not 1 to 86400")
     pod = at("spec.jobTemplate.spec.template.spec") or {}
     expect(pod.get("restartPolicy") == "Never", "restartPolicy is not Never")
     containers = pod.get("containers")
@@ -78,8 +85,13 @@ def check(document, index, problems):
     expect(isinstance(container.get("image"), str), "the image is not a string")
     expect(isinstance(args, list) and all(isinstance(a, str) for a in args), "args are not strings")
     expect(args == ["--cron-run-job", job], f"args {args!r} do not run job {job!r}")
+    job_name = {"name": "CRON_KUBERNETES_JOB_NAME",
+                "valueFrom": {"fieldRef": {"fieldPath": "metadata.labels['batch.kubernetes.io/job-name']"}}}
+    expect(container.get("env") == [job_name],
+           "the Job's name does not reach the container as CRON_KUBERNETES_JOB_NAME")
     return {"name": name, "job": job, "schedule": schedule, "args": args, "image": container.get("image"),
-            "namespace": namespace}
+            "namespace": namespace, "concurrency_policy": policy, "active_deadline_seconds": active,
+            "backoff_limit": backoff}
 
 
 def main(argv):

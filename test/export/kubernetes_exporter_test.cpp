@@ -112,13 +112,40 @@ TEST(KubernetesExporter, SaysWhyAJobHasSeveralCronJobs) {
       << yaml;
 }
 
-TEST(KubernetesExporter, SaysTheScheduledTimeCannotReachThePod) {
+TEST(KubernetesExporter, PassesTheJobNameForTheExactTick) {
   std::string yaml = render({test_job("welcome-email")}, shop_options());
-  EXPECT_NE(yaml.find("# batch.kubernetes.io/cronjob-scheduled-timestamp, not to its Pod, and the downward API"),
-            std::string::npos);
   EXPECT_EQ(yaml.find("--cron-scheduled-time\n"), std::string::npos);
-  EXPECT_NE(yaml.find("args:\n                - --cron-run-job\n                - \"welcome-email\"\n"),
-            std::string::npos);
+  EXPECT_NE(yaml.find("args:\n                - --cron-run-job\n                - \"welcome-email\"\n"
+                      "              env:\n                - name: CRON_KUBERNETES_JOB_NAME\n"
+                      "                  valueFrom:\n                    fieldRef:\n"
+                      "                      fieldPath: metadata.labels['batch.kubernetes.io/job-name']\n"),
+            std::string::npos)
+      << yaml;
+}
+
+TEST(KubernetesExporter, MapsEachJobsPolicies) {
+  std::map<std::string, nlohmann::json> by_job;
+  for (const auto& cronjob : read_back(render(test_jobs(), shop_options())))
+    by_job[cronjob["job"].get<std::string>()] = cronjob;
+  // queue_one: Kubernetes keeps no queue, so the tick is skipped as with Forbid.
+  EXPECT_EQ(by_job["accounting-sync"]["concurrency_policy"], "Forbid");
+  EXPECT_EQ(by_job["accounting-sync"]["active_deadline_seconds"], 1200);
+  EXPECT_EQ(by_job["accounting-sync"]["backoff_limit"], 3);
+  EXPECT_EQ(by_job["welcome-email"]["concurrency_policy"], "Allow");
+  EXPECT_EQ(by_job["welcome-email"]["active_deadline_seconds"], 90);
+  EXPECT_EQ(by_job["welcome-email"]["backoff_limit"], 0);
+  EXPECT_EQ(by_job["shop-hours"]["concurrency_policy"], "Replace");
+  EXPECT_EQ(by_job["cart-purge"]["concurrency_policy"], "Forbid");
+  EXPECT_TRUE(by_job["cart-purge"]["active_deadline_seconds"].is_null());
+}
+
+TEST(KubernetesExporter, AJobsCatchUpOverridesTheOption) {
+  KubernetesOptions options = shop_options();
+  EXPECT_EQ(render({test_job("accounting-sync")}, options).find("\n  startingDeadlineSeconds:"), std::string::npos)
+      << "accounting-sync sets run_latest";
+  options.catch_up = cron::CatchUp::run_latest;
+  EXPECT_NE(render({test_job("shop-hours")}, options).find("\n  startingDeadlineSeconds: 60\n"), std::string::npos)
+      << "shop-hours sets skip";
 }
 
 TEST(KubernetesExporter, CatchUpPolicySetsTheStartingDeadline) {

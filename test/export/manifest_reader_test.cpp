@@ -21,6 +21,32 @@ Json valid_manifest() {
      "location": {"file": "src/jobs.cpp", "line": 20, "column": 21}}]})");
 }
 
+/// The version 2 form of valid_manifest(): the sync job sets every policy, the other none.
+Json valid_manifest_v2() {
+  Json manifest = valid_manifest();
+  manifest["version"] = 2;
+  for (Json& job : manifest["jobs"]) {
+    Json with_policies;
+    for (auto& [key, value] : job.items()) {
+      if (key == "location") {
+        for (const char* policy : {"timeout_seconds", "retries", "overlap", "catch_up", "jitter_seconds"})
+          with_policies[policy] = nullptr;
+      }
+      with_policies[key] = value;
+      if (key == "cron") with_policies["time_zone"] = nullptr;
+    }
+    job = with_policies;
+  }
+  Json& sync = manifest["jobs"][1];
+  sync["time_zone"] = "Europe/Berlin";
+  sync["timeout_seconds"] = 1200;
+  sync["retries"] = 3;
+  sync["overlap"] = "queue_one";
+  sync["catch_up"] = "run_latest";
+  sync["jitter_seconds"] = 300;
+  return manifest;
+}
+
 /// The error parse_manifest gives for `manifest`, or "(parsed)".
 std::string error_of_text(const std::string& manifest) {
   std::vector<ManifestJob> jobs;
@@ -81,7 +107,7 @@ TEST(ManifestReader, ChecksVersion2Fields) {
 
   manifest = version_2_manifest();
   manifest["jobs"][0]["overlap"] = "sometimes";
-  EXPECT_EQ(error_of(manifest), "m.json: jobs/0/overlap: is not one of cronc's values or null");
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0/overlap: must be one of skip, queue_one, allow, cancel_running or null");
 
   manifest = version_2_manifest();
   manifest["jobs"][0]["retries"] = 11;
@@ -100,6 +126,64 @@ TEST(ManifestReader, SaysWhereTheJsonBreaks) {
   EXPECT_EQ(error_of_text("{\"version\": 1,"),
             "m.json: not valid JSON: [json.exception.parse_error.101] parse error at line 1, column 15: syntax error "
             "while parsing object key - unexpected end of input; expected string literal");
+}
+
+TEST(ManifestReader, ReadsTheTimeZoneAndPoliciesOfVersion2) {
+  std::vector<ManifestJob> jobs;
+  std::string error;
+  ASSERT_TRUE(parse_manifest(valid_manifest_v2().dump(), "m.json", jobs, error)) << error;
+  ASSERT_EQ(jobs.size(), 2u);
+  const ManifestJob& sync = jobs[0];
+  EXPECT_EQ(sync.time_zone, "Europe/Berlin");
+  EXPECT_EQ(sync.timeout_seconds, 1200);
+  EXPECT_EQ(sync.retries, 3);
+  EXPECT_EQ(sync.overlap, cron::Overlap::queue_one);
+  EXPECT_EQ(sync.catch_up, cron::CatchUp::run_latest);
+  EXPECT_EQ(sync.jitter_seconds, 300);
+  const ManifestJob& welcome = jobs[1];
+  EXPECT_EQ(welcome.time_zone, "");
+  EXPECT_FALSE(welcome.timeout_seconds || welcome.retries || welcome.overlap || welcome.catch_up ||
+               welcome.jitter_seconds);
+}
+
+TEST(ManifestReader, Version1HasNoPolicies) {
+  Json manifest = valid_manifest();
+  manifest["jobs"][0]["retries"] = 3;
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0: unexpected property 'retries'");
+  manifest = valid_manifest_v2();
+  manifest["jobs"][0].erase("retries");
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0: required property 'retries' is missing");
+}
+
+TEST(ManifestReader, ChecksThePolicies) {
+  Json manifest = valid_manifest_v2();
+  manifest["jobs"][1]["retries"] = 11;
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1/retries: must be between 0 and 10");
+
+  manifest = valid_manifest_v2();
+  manifest["jobs"][1]["timeout_seconds"] = 86401;
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1/timeout_seconds: must be between 1 and 86400");
+
+  manifest = valid_manifest_v2();
+  manifest["jobs"][1]["overlap"] = "replace";
+  EXPECT_EQ(error_of(manifest),
+            "m.json: jobs/1/overlap: must be one of skip, queue_one, allow, cancel_running or null");
+
+  manifest = valid_manifest_v2();
+  manifest["jobs"][1]["catch_up"] = 1;
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/1/catch_up: must be one of skip, run_latest or null");
+
+  manifest = valid_manifest_v2();
+  manifest["jobs"][0]["time_zone"] = "Europe/Berlin";
+  EXPECT_EQ(error_of(manifest), "m.json: jobs/0/time_zone: must be null for an every: schedule (it runs from 00:00 UTC)");
+
+  manifest = valid_manifest_v2();
+  manifest["jobs"][0]["jitter_seconds"] = 3600;
+  EXPECT_EQ(error_of(manifest), "(parsed)");
+  manifest["jobs"][0]["schedule"] = "every:60";
+  manifest["jobs"][0]["every_minutes"] = 60;
+  EXPECT_EQ(error_of(manifest),
+            "m.json: jobs/0/jitter_seconds: is not shorter than the shortest gap between fire times");
 }
 
 TEST(ManifestReader, NamesTheOffendingValueByItsPath) {

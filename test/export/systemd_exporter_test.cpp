@@ -108,6 +108,22 @@ TEST(SystemdExporter, TimerFollowsTheCatchUpPolicyToTheSecond) {
   EXPECT_NE(timer.find("\nPersistent=true\n"), std::string::npos);
 }
 
+TEST(SystemdExporter, MapsTimeoutJitterAndCatchUp) {
+  SystemdOptions options = shop_options();
+  auto units = render({test_job("accounting-sync")}, options);
+  std::string service = unit(units, "accounting-sync.service");
+  EXPECT_NE(service.find("\nRuntimeMaxSec=1200\n"), std::string::npos) << service;
+  std::string timer = unit(units, "accounting-sync.timer");
+  EXPECT_NE(timer.find("\nAccuracySec=1s\n# The job's jitter: each tick starts up to this late, by a delay fixed per "
+                       "machine and timer.\nRandomizedDelaySec=300\nFixedRandomDelay=yes\n"),
+            std::string::npos)
+      << timer;
+  EXPECT_NE(timer.find("\nPersistent=true\n"), std::string::npos) << "accounting-sync sets run_latest";
+  units = render({test_job("cart-purge")}, options);
+  EXPECT_EQ(unit(units, "cart-purge.service").find("\nRuntimeMaxSec="), std::string::npos);
+  EXPECT_EQ(unit(units, "cart-purge.timer").find("\nRandomizedDelaySec="), std::string::npos);
+}
+
 TEST(SystemdExporter, UserUnitsHaveNoUser) {
   SystemdOptions options = shop_options();
   options.run_as.clear();

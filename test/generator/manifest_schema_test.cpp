@@ -32,6 +32,16 @@ TEST(ManifestSchema, TheSampleManifestIsValid) {
   EXPECT_EQ(result.output, "");
 }
 
+TEST(ManifestSchema, AVersion1ManifestIsStillValid) {
+  nlohmann::json manifest = nlohmann::json::parse(render_manifest(testing::sample_jobs(), testing::kSampleRoot));
+  manifest["version"] = 1;
+  for (nlohmann::json& job : manifest["jobs"])
+    for (const char* key : {"time_zone", "timeout_seconds", "retries", "overlap", "catch_up", "jitter_seconds"})
+      job.erase(key);
+  testing::CommandResult result = validate(manifest.dump(2));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+}
+
 TEST(ManifestSchema, AManifestWithoutJobsIsValid) {
   testing::CommandResult result = validate(render_manifest({}, testing::kSampleRoot));
   EXPECT_EQ(result.exit_code, 0) << result.output;
@@ -62,6 +72,14 @@ TEST(ManifestSchema, RejectsWhatBreaksTheContract) {
   expect_rejected([](nlohmann::json& m) { m["jobs"][0]["schedule"] = "hourly"; }, "an untagged schedule");
   expect_rejected([](nlohmann::json& m) { m["jobs"][0]["endpoint"]["returns"] = "int"; }, "a bad return kind");
   expect_rejected([](nlohmann::json& m) { m["jobs"][0]["location"]["line"] = 0; }, "line 0");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0].erase("retries"); }, "version 2 without retries");
+  expect_rejected([](nlohmann::json& m) { m["version"] = 1; }, "version 1 with policies");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["retries"] = 11; }, "11 retries");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["timeout_seconds"] = 0; }, "a zero timeout");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["jitter_seconds"] = 3601; }, "a jitter over an hour");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["overlap"] = "replace"; }, "an unknown overlap");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["catch_up"] = "all"; }, "an unknown catch-up");
+  expect_rejected([](nlohmann::json& m) { m["jobs"][0]["time_zone"] = ""; }, "an empty time zone");
   nlohmann::json sample = nlohmann::json::parse(render_manifest(testing::sample_jobs(), testing::kSampleRoot));
   for (const nlohmann::json& job : sample["jobs"]) {
     if (job["every_minutes"].is_null()) continue;
@@ -69,6 +87,8 @@ TEST(ManifestSchema, RejectsWhatBreaksTheContract) {
     expect_rejected([&](nlohmann::json& m) { m["jobs"] = {job}; m["jobs"][0]["every_minutes"] = 1441; }, "every 1441");
     expect_rejected([&](nlohmann::json& m) { m["jobs"] = {job}; m["jobs"][0]["cron"] = "0 * * * *"; },
                     "an every job with a cron expression");
+    expect_rejected([&](nlohmann::json& m) { m["jobs"] = {job}; m["jobs"][0]["time_zone"] = "Europe/Berlin"; },
+                    "an every job with a time zone");
     break;
   }
 }

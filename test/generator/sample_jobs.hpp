@@ -1,8 +1,9 @@
 #pragma once
 /// The jobs the emitters' golden files are made of: one of each kind the stub and the manifest treat differently
 /// (a `cron::Status` and a `void` endpoint, a static member reached through its header, `extern "C"`, an inline
-/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a time zone, a default
-/// title, a doc comment with quotes and UTF-8, a file outside the root), in no particular order.
+/// namespace, the global namespace, `every` as text and as std::chrono, a cron macro, a default title, a doc
+/// comment with quotes and UTF-8, a file outside the root, a time zone and every policy, a chrono timeout), in no
+/// particular order.
 
 #include "model/job_decl.hpp"
 #include "rules/job_builder.hpp"
@@ -52,6 +53,11 @@ inline std::vector<JobDecl> sample_jobs() {
                             sample_endpoint("shop", "syncAccounts", ReturnKind::void_type), jobs_file, 21);
   sync.title = test::literal("Cron Job Example", 22, 14, jobs_file);
   sync.doc = "Run the monthly accounting sync job at 4am (UTC) on the 15th day of each month.";
+  sync.timeout.text = test::literal("1h30m", 26, 16, jobs_file);
+  sync.retries = {true, true, true, 3, test::columns(27, 16, 17, jobs_file)};
+  sync.overlap = {true, true, false, cron::Overlap::queue_one, test::columns(28, 16, 41, jobs_file)};
+  sync.catch_up = {true, true, false, cron::CatchUp::run_latest, test::columns(29, 17, 43, jobs_file)};
+  sync.jitter.text = test::literal("5m", 30, 15, jobs_file);
   jobs.push_back(sync);
 
   Endpoint due = sample_endpoint("shop", "sendDue", ReturnKind::status);
@@ -68,6 +74,9 @@ inline std::vector<JobDecl> sample_jobs() {
   JobDecl carts = sample_job("cart-purge", "", "", purge, jobs_file, 35);
   carts.every.text = test::named_constant("", test::columns(37, 14, 40, jobs_file));
   carts.every.nanoseconds = std::int64_t{90} * 60 * 1'000'000'000;
+  carts.timeout.text = test::named_constant("", test::columns(38, 16, 40, jobs_file));
+  carts.timeout.nanoseconds = std::int64_t{90} * 1'000'000'000;
+  carts.overlap = {true, true, false, cron::Overlap::cancel_running, test::columns(39, 16, 46, jobs_file)};
   carts.doc = "Forget \"abandoned\" carts:\nthe ones nobody touched for 90 minutes. Caf\u00e9 \u2615 \\o/";
   jobs.push_back(carts);
 

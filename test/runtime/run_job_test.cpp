@@ -1,5 +1,6 @@
 // `--cron-run-job ID [--cron-scheduled-time T]`: one tick per process, for platform schedulers.
 
+#include <cron/platform_tick.hpp>
 #include <cron/run_job.hpp>
 
 #include <gtest/gtest.h>
@@ -7,10 +8,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 
 namespace cron {
 namespace {
+
+using std::chrono::sys_seconds;
 
 std::atomic<int> runs{0};
 std::string last_key;
@@ -25,6 +30,8 @@ Status fail() { return Status::failure("no mail server"); }
 constexpr JobDefinition kJobs[] = {
     {"fails", "Fails", "every:60", Schedule::every_minutes(60).value(), &fail, "test::fail"},
     {"succeeds", "Succeeds", "every:60", Schedule::every_minutes(60).value(), &succeed, "test::succeed"},
+    {.id = "jittered", .title = "Jittered", .schedule_text = "every:60", .schedule = Schedule::every_minutes(60).value(),
+     .run = &succeed, .endpoint = "test::succeed", .jitter = std::chrono::seconds(300)},
 };
 
 Options memory_options() {
@@ -53,6 +60,36 @@ TEST(RunJobFromArgs, AcceptsEpochSecondsAndTheEqualsForm) {
   Options options = memory_options();
   EXPECT_EQ(run_job_from_args(3, argv, options, kJobs), 0);
   EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
+}
+
+TEST(RunJobFromArgs, TakesTheExactTickFromTheKubernetesJobName) {
+  const char* argv[] = {"shop", "--cron-run-job", "succeeds"};
+  Options options = memory_options();
+  ::setenv(std::string(kJobNameVariable).c_str(), "shop-succeeds-29539320", 1);
+  int status = run_job_from_args(3, argv, options, kJobs).value_or(-1);
+  ::unsetenv(std::string(kJobNameVariable).c_str());
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
+}
+
+TEST(RunJobFromArgs, AJitteredStartBelongsToTheTickBeforeIt) {
+  const char* argv[] = {"shop", "--cron-run-job", "jittered"};
+  Options options = memory_options();
+  sys_seconds tick;
+  ASSERT_TRUE(parse_utc("2026-03-01T10:00:00Z", tick));
+  // systemd started the service 3 minutes 20 seconds late, within the job's 5-minute jitter.
+  options.clock = std::make_shared<ManualClock>(tick + std::chrono::seconds(200));
+  EXPECT_EQ(run_job_from_args(3, argv, options, kJobs), 0);
+  EXPECT_EQ(last_key, "jittered@2026-03-01T10:00Z");
+}
+
+TEST(TickFromJobName, ReadsTheMinutesAfterTheLastDash) {
+  EXPECT_EQ(tick_from_job_name("shop-succeeds-29539320"), sys_seconds(std::chrono::seconds(1772359200)));
+  EXPECT_EQ(tick_from_job_name("report-2-29539320"), sys_seconds(std::chrono::seconds(1772359200)));
+  EXPECT_EQ(tick_from_job_name("shop-succeeds"), std::nullopt);
+  EXPECT_EQ(tick_from_job_name("shop-succeeds-"), std::nullopt);
+  EXPECT_EQ(tick_from_job_name("29539320"), std::nullopt);
+  EXPECT_EQ(tick_from_job_name("shop-12345678901"), std::nullopt);
 }
 
 TEST(RunJobFromArgs, ATickAnotherProcessClaimedRunsOnceAndExitsZero) {

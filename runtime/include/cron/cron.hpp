@@ -3,11 +3,13 @@
 
 #include <cron/job_errors.hpp>
 #include <cron/job_id.hpp>
+#include <cron/policy.hpp>
 #include <cron/schedule.hpp>
 #include <cron/status.hpp>
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 
@@ -21,20 +23,25 @@
 
 namespace cron {
 
-/// The `every` argument: a duration text ("2h", "1h30m") or any std::chrono duration.
-class Every {
+/// A length of time (`every`, `timeout`, `jitter`): a duration text ("2h", "1h30m", "30s") or any std::chrono
+/// duration.
+class Duration {
  public:
-  constexpr Every() = default;
-  constexpr Every(const char* text) : text_(text) {}
-  constexpr Every(std::string_view text) : text_(text) {}
+  constexpr Duration() = default;
+  constexpr Duration(const char* text) : text_(text) {}
+  constexpr Duration(std::string_view text) : text_(text) {}
   template <class Rep, class Period>
-  constexpr Every(std::chrono::duration<Rep, Period> duration)
+  constexpr Duration(std::chrono::duration<Rep, Period> duration)
       : nanoseconds_(std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count()), is_duration_(true) {}
 
   constexpr bool empty() const { return !is_duration_ && text_.empty(); }
   constexpr bool is_duration() const { return is_duration_; }
   constexpr std::string_view text() const { return text_; }
   constexpr std::int64_t nanoseconds() const { return nanoseconds_; }
+  /// The length in nanoseconds, or the text's syntax error.
+  constexpr Result<std::int64_t> parse() const {
+    return is_duration_ ? Result<std::int64_t>(nanoseconds_) : parse_duration(text_);
+  }
 
  private:
   std::string_view text_;
@@ -74,12 +81,18 @@ class Endpoint {
 
 /// A job's settings, in the order designated initializers must follow. Every field has a default so that
 /// leaving one out does not warn under -Wmissing-field-initializers.
+/// The policies after `endpoint` are optional: one left out falls back to cron::Options (docs/policies.md).
 struct JobConfig {
-  std::string_view title = {};     ///< shown in the dashboard; defaults to the ID
-  Every every = {};                ///< fire every N minutes from 00:00 UTC; N must divide 24 hours
-  std::string_view schedule = {};  ///< a five-field cron expression, instead of `every`
-  std::string_view time_zone = {}; ///< an IANA zone (`Europe/Berlin`) whose wall time `schedule` is read in; UTC
-  Endpoint endpoint = {};          ///< `&f`: no parameters, returns void or cron::Status
+  std::string_view title = {};             ///< shown in the dashboard; defaults to the ID
+  Duration every = {};                     ///< fire every N minutes from 00:00 UTC; N must divide 24 hours
+  std::string_view schedule = {};          ///< a five-field cron expression, instead of `every`
+  std::string_view time_zone = {};         ///< an IANA zone `schedule` is read in ("Europe/Berlin"); empty: UTC
+  Endpoint endpoint = {};                  ///< `&f`: no parameters, returns void or cron::Status
+  Duration timeout = {};                   ///< then stop is requested and the run is `timed_out`; 1 s to 24 h
+  std::optional<int> retries = {};         ///< attempts after the first, with the same key: 0 to 10
+  std::optional<Overlap> overlap = {};     ///< when a tick comes while the last run goes on; default skip
+  std::optional<CatchUp> catch_up = {};    ///< for ticks missed by more than the misfire grace
+  Duration jitter = {};                    ///< start each tick up to this late (a stable delay); at most 1 h
 };
 
 namespace detail {
@@ -111,8 +124,8 @@ constexpr void check_cron_expression(std::string_view expression) {
   }
 }
 
-constexpr void check_every(const Every& every) {
-  auto nanoseconds = every.is_duration() ? Result<std::int64_t>(every.nanoseconds()) : parse_duration(every.text());
+constexpr void check_every(const Duration& every) {
+  auto nanoseconds = every.parse();
   if (!nanoseconds) error::every_is_not_a_duration_like_30m_2h_or_1h30m();
   auto minutes = every_minutes_from_nanoseconds(nanoseconds.value());
   if (minutes) return;
@@ -122,6 +135,42 @@ constexpr void check_every(const Every& every) {
     case ErrorKind::every_too_long: error::every_must_be_at_most_24_hours(); break;
     default: error::every_must_divide_24_hours(); break;
   }
+}
+
+constexpr void check_timeout(const Duration& timeout) {
+  auto nanoseconds = timeout.parse();
+  if (!nanoseconds) error::timeout_is_not_a_duration_like_30s_20m_or_1h30m();
+  switch (check_timeout_length(nanoseconds.value())) {
+    case PolicyDurationProblem::none: break;
+    case PolicyDurationProblem::not_whole_seconds: error::timeout_must_be_a_whole_number_of_seconds(); break;
+    default: error::timeout_must_be_from_1_second_to_24_hours(); break;
+  }
+}
+
+/// `shortest_gap_minutes` is the schedule's, or 0 when the schedule is invalid (its own error is reported).
+constexpr void check_jitter(const Duration& jitter, int shortest_gap_minutes) {
+  auto nanoseconds = jitter.parse();
+  if (!nanoseconds) error::jitter_is_not_a_duration_like_30s_5m_or_1h();
+  switch (check_jitter_length(nanoseconds.value(), shortest_gap_minutes)) {
+    case PolicyDurationProblem::none: break;
+    case PolicyDurationProblem::not_whole_seconds: error::jitter_must_be_a_whole_number_of_seconds(); break;
+    case PolicyDurationProblem::not_shorter_than_gap:
+      error::jitter_must_be_shorter_than_the_shortest_gap_between_fire_times();
+      break;
+    default: error::jitter_must_be_from_1_second_to_1_hour(); break;
+  }
+}
+
+/// The schedule's shortest gap between fire times, for the jitter check; 0 when the schedule is invalid.
+constexpr int shortest_gap_minutes(const JobConfig& config) {
+  if (!config.every.empty()) {
+    auto nanoseconds = config.every.parse();
+    if (!nanoseconds) return 0;
+    auto minutes = every_minutes_from_nanoseconds(nanoseconds.value());
+    return minutes ? minutes.value() : 0;
+  }
+  auto fields = parse_cron(config.schedule);
+  return fields ? cron::shortest_gap_minutes(fields.value()) : 0;
 }
 
 constexpr void check_job(std::string_view id, const JobConfig& config) {
@@ -147,6 +196,9 @@ constexpr void check_job(std::string_view id, const JobConfig& config) {
       if (!config.endpoint.returns_void_or_status()) error::endpoint_must_return_void_or_cron_Status();
       break;
   }
+  if (!config.timeout.empty()) check_timeout(config.timeout);
+  if (config.retries && !retries_in_range(*config.retries)) error::retries_must_be_from_0_to_10();
+  if (!config.jitter.empty()) check_jitter(config.jitter, shortest_gap_minutes(config));
 }
 
 }  // namespace detail

@@ -16,10 +16,11 @@ enum class Outcome {
   running,      ///< started, not finished (yet)
   succeeded,
   failed,       ///< returned a failure or threw; `message` says why
-  timed_out,    ///< ran past the job's deadline (recorded when it returns: a thread cannot be killed)
+  timed_out,    ///< ran past the job's timeout, then stop was requested (recorded when it returns)
   skipped,      ///< the previous run of the job was still running at this tick
   missed,       ///< the tick passed while the process was down or the clock jumped forward
   interrupted,  ///< the process died while it ran (found `running` at the next start)
+  cancelled,    ///< stop was requested (the API's cancel, or `cancel_running`) and it returned
 };
 
 std::string_view to_string(Outcome outcome);
@@ -61,9 +62,10 @@ struct CurrentExecution {
   std::chrono::sys_seconds scheduled;
   int attempt = 1;
   Trigger trigger = Trigger::scheduled;
-  /// Asks the endpoint to stop early (Runtime::stop(); per-job timeouts and cancel build on it): stopping is
-  /// cooperative, an endpoint that never looks is recorded when it returns.
+  /// Asks the endpoint to stop early: on its timeout, `cancel_running`, a cancel from the API, Runtime::stop()
+  /// and a lost lease (docs/policies.md). Stopping is cooperative: one that never looks is recorded when it returns.
   std::stop_token stop_token;
+  bool stop_requested() const { return stop_token.stop_requested(); }
 };
 
 /// The execution the calling thread is running; empty outside an endpoint.

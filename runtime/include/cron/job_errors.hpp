@@ -38,4 +38,15 @@ void endpoint_must_take_no_parameters();
 void endpoint_must_return_void_or_cron_Status();
 void endpoint_must_be_a_free_or_static_member_function();
 
+void timeout_is_not_a_duration_like_30s_20m_or_1h30m();
+void timeout_must_be_a_whole_number_of_seconds();
+void timeout_must_be_from_1_second_to_24_hours();
+
+void retries_must_be_from_0_to_10();
+
+void jitter_is_not_a_duration_like_30s_5m_or_1h();
+void jitter_must_be_a_whole_number_of_seconds();
+void jitter_must_be_from_1_second_to_1_hour();
+void jitter_must_be_shorter_than_the_shortest_gap_between_fire_times();
+
 }  // namespace cron::error

@@ -25,6 +25,8 @@ struct LogEvent {
     lease_lost,       ///< another replica took over a tick this one held (shared stores)
     taken_over,       ///< this replica runs a tick whose holder stopped renewing its lease (shared stores)
     unrecorded,       ///< at exit: an outcome the store never took (one event each); `message` says what it was
+    stop_requested,   ///< stop was asked of a running attempt (`outcome`: timed_out or cancelled); it runs on
+                      ///< until the endpoint returns
   };
 
   Kind kind = Kind::started;

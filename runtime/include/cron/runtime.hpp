@@ -10,7 +10,6 @@
 #include <cron/store.hpp>
 
 #include <chrono>
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -33,7 +32,8 @@ struct Options {
   CatchUp catch_up = CatchUp::skip;
   std::chrono::seconds misfire_grace{60};  ///< a tick later than this counts as missed
   RetryPolicy retry;
-  std::map<std::string, std::chrono::milliseconds, std::less<>> timeouts;  ///< per job ID; none: no deadline
+  /// The timeout of a job that declares none (a job's `.timeout` overrides it); none: no timeout.
+  std::optional<std::chrono::milliseconds> timeout;
   bool disabled = false;                 ///< CRON_DISABLED=1: no scheduled runs; manual runs still work
   std::string dashboard;                 ///< CRON_DASHBOARD: HOST:PORT; empty: no dashboard
   std::string dashboard_token;           ///< CRON_DASHBOARD_TOKEN
@@ -73,6 +73,13 @@ struct TriggerResult {
   std::string key;  ///< the manual run's idempotency key
 };
 
+/// What Runtime::cancel() did.
+enum class CancelResult {
+  requested,    ///< stop was requested of every running attempt of the job
+  unknown_job,
+  not_running,  ///< no attempt of the job runs in this process
+};
+
 /// A facade over the scheduler's parts (runtime/src/scheduler/): the timer, claims, the worker pool, the
 /// recorder and the lease keeper. No store call runs under a lock that stop(), trigger() or a reader needs.
 class Runtime {
@@ -94,6 +101,8 @@ class Runtime {
   std::vector<std::string> stop(std::chrono::milliseconds deadline);
   /// Runs a job now with its own key (also while disabled).
   TriggerResult trigger(std::string_view id);
+  /// Requests stop of the job's running attempts (docs/policies.md): each is recorded `cancelled` when it returns.
+  CancelResult cancel(std::string_view id);
   /// Every job with its state and `recent` executions. Throws StoreError when the store cannot be read.
   std::vector<JobSnapshot> snapshot(std::size_t recent = 20) const;
   /// A job's executions, newest first. Throws StoreError when the store cannot be read (never an empty history).

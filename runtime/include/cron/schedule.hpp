@@ -4,6 +4,7 @@
 
 #include <cron/cron_expression.hpp>
 #include <cron/every.hpp>
+#include <cron/fire_gap.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -47,6 +48,10 @@ class Schedule {
   constexpr int interval_minutes() const { return every_minutes_; }
   /// The cron fields; all zero for an `every` schedule.
   constexpr const CronFields& fields() const { return fields_; }
+  /// The shortest gap in minutes between two fire times; 0 when every gap is longer than a day.
+  constexpr int shortest_gap_minutes() const {
+    return is_every() ? every_minutes_ : cron::shortest_gap_minutes(fields_);
+  }
 
   /// The first fire time strictly after `after` (a time with seconds rounds up to the next minute); for a time
   /// outside the years -32,800 to 2,700,000, `sys_seconds::max()`.

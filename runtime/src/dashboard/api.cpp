@@ -138,4 +138,16 @@ Reply Api::run(std::string_view id) {
   return json_error(500, "unexpected trigger status");
 }
 
+Reply Api::cancel(std::string_view id) {
+  switch (runtime_.cancel(id)) {
+    case CancelResult::requested:
+      return json_reply(202, {{"job", id}, {"stop_requested", true}});
+    case CancelResult::unknown_job:
+      return json_error(404, "no job '" + std::string(id) + "'");
+    case CancelResult::not_running:
+      return json_error(409, "job '" + std::string(id) + "' has no run in this process to cancel");
+  }
+  return json_error(500, "unexpected cancel result");
+}
+
 }  // namespace cron::dashboard

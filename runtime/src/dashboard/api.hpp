@@ -53,6 +53,8 @@ class Api {
   Reply executions(std::string_view id, const Query& query) const;
   /// 202 `{"job", "key"}`, 404 for an unknown ID, 409 while the job runs, 503 when the store cannot be reached.
   Reply run(std::string_view id);
+  /// 202 when stop was requested of the job's running attempts (docs/policies.md), 409 when none runs here.
+  Reply cancel(std::string_view id);
 
  private:
   nlohmann::json job_json(const JobSnapshot& job) const;

@@ -162,6 +162,8 @@ Reply Dashboard::Server::dispatch(const dashboard::Routed& routed, const httplib
       return api->executions(id, request.params);
     case Route::run:
       return api->run(id);
+    case Route::cancel:
+      return api->cancel(id);
     case Route::metrics:
       return {200, "text/plain; version=0.0.4; charset=utf-8", metrics->scrape(), {}};
   }

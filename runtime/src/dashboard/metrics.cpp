@@ -16,7 +16,8 @@ namespace {
 /// Executions read from the store at a time while catching up.
 constexpr std::size_t kPage = 200;
 
-constexpr Outcome kRunOutcomes[] = {Outcome::succeeded, Outcome::failed, Outcome::timed_out, Outcome::interrupted};
+constexpr Outcome kRunOutcomes[] = {Outcome::succeeded, Outcome::failed, Outcome::timed_out, Outcome::interrupted,
+                                     Outcome::cancelled};
 
 double seconds_since_epoch(TimePoint time) {
   auto milliseconds = std::chrono::floor<std::chrono::milliseconds>(time).time_since_epoch();

@@ -21,6 +21,7 @@ constexpr std::array kRoutes = {
     RouteEntry{"/cron/api/jobs/{id}", "GET", Route::job},
     RouteEntry{"/cron/api/jobs/{id}/executions", "GET", Route::executions},
     RouteEntry{"/cron/api/jobs/{id}/run", "POST", Route::run},
+    RouteEntry{"/cron/api/jobs/{id}/cancel", "POST", Route::cancel},
     RouteEntry{"/metrics", "GET", Route::metrics},
 };
 

@@ -13,6 +13,7 @@ enum class Route {
   job,         ///< GET /cron/api/jobs/{id}
   executions,  ///< GET /cron/api/jobs/{id}/executions
   run,         ///< POST /cron/api/jobs/{id}/run
+  cancel,      ///< POST /cron/api/jobs/{id}/cancel
   metrics,     ///< GET /metrics
 };
 

@@ -56,6 +56,18 @@ void run_attempt(const JobDefinition& job, Execution& execution, std::stop_token
   }
 }
 
+void record_stop(Execution& execution, Outcome reason, std::optional<std::chrono::milliseconds> timeout) {
+  if (execution.outcome == Outcome::timed_out) return;  // already past its deadline by the steady clock
+  std::string returned = execution.outcome == Outcome::succeeded
+                             ? "it returned success"
+                             : "it returned: " + (execution.message.empty() ? std::string("a failure") : execution.message);
+  if (reason == Outcome::timed_out && timeout)
+    execution.message = "stop requested after its timeout of " + std::to_string(timeout->count()) + " ms; " + returned;
+  else
+    execution.message = "stop requested by a cancel; " + returned;
+  execution.outcome = reason;
+}
+
 bool retries(const Execution& execution, const RetryPolicy& policy) {
   bool failed = execution.outcome == Outcome::failed || execution.outcome == Outcome::timed_out;
   return failed && execution.trigger == Trigger::scheduled && execution.attempt < policy.max_attempts;

@@ -27,6 +27,10 @@ Execution begin_attempt(const JobDefinition& job, const Work& work, TimePoint no
 void run_attempt(const JobDefinition& job, Execution& execution, std::stop_token stop,
                  std::optional<std::chrono::milliseconds> timeout);
 
+/// Records why stop was asked of an attempt that has returned: `timed_out` (past `timeout`) or `cancelled`,
+/// whatever the endpoint returned, which stays in the message.
+void record_stop(Execution& execution, Outcome reason, std::optional<std::chrono::milliseconds> timeout);
+
 /// Whether a finished attempt gets another: it failed, it was a scheduled tick, and attempts are left.
 bool retries(const Execution& execution, const RetryPolicy& policy);
 /// How long to wait after the failed attempt `attempt` before the next one.

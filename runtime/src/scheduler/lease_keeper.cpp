@@ -17,13 +17,15 @@ std::string claim_owner(const std::string& replica) {
 
 LeaseKeeper::LeaseKeeper(Store& store, const Lease& lease, Events& events, int max_attempts,
                          std::function<std::vector<std::string>()> idle_jobs,
-                         std::function<std::vector<std::string>(std::vector<Claim>)> adopt)
+                         std::function<std::vector<std::string>(std::vector<Claim>)> adopt,
+                         std::function<void(const std::string&)> lost)
     : store_(store),
       lease_(lease),
       events_(events),
       max_attempts_(max_attempts),
       idle_jobs_(std::move(idle_jobs)),
-      adopt_(std::move(adopt)) {
+      adopt_(std::move(adopt)),
+      lost_(std::move(lost)) {
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -95,6 +97,7 @@ void LeaseKeeper::renew() {
       if (held_.erase(key) == 0) continue;  // released meanwhile: recorded and completed
     }
     events_.log({.kind = LogEvent::Kind::lease_lost, .key = key, .message = "another replica may run it again"});
+    lost_(key);
   }
 }
 

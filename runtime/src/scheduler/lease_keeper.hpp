@@ -25,10 +25,12 @@ std::string claim_owner(const std::string& replica);
 class LeaseKeeper {
  public:
   /// `idle_jobs` lists the jobs that may be taken over now (none while the runtime does not schedule); `adopt`
-  /// gets the ticks taken over and returns those it cannot run, which are given back at once.
+  /// gets the ticks taken over and returns those it cannot run, which are given back at once; `lost` gets each
+  /// held key whose lease another replica took, so its running attempt is asked to stop.
   LeaseKeeper(Store& store, const Lease& lease, Events& events, int max_attempts,
               std::function<std::vector<std::string>()> idle_jobs,
-              std::function<std::vector<std::string>(std::vector<Claim>)> adopt);
+              std::function<std::vector<std::string>(std::vector<Claim>)> adopt,
+              std::function<void(const std::string&)> lost);
   ~LeaseKeeper();
   LeaseKeeper(const LeaseKeeper&) = delete;
   LeaseKeeper& operator=(const LeaseKeeper&) = delete;
@@ -54,6 +56,7 @@ class LeaseKeeper {
   int max_attempts_;
   std::function<std::vector<std::string>()> idle_jobs_;
   std::function<std::vector<std::string>(std::vector<Claim>)> adopt_;
+  std::function<void(const std::string&)> lost_;
 
   std::mutex mutex_;
   std::condition_variable wake_;

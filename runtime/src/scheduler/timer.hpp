@@ -5,6 +5,7 @@
 #include <cron/clock.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -14,15 +15,16 @@
 
 namespace cron::scheduler {
 
-/// An entry of the heap: a job's next tick, a retry of a failed attempt, or another try at claiming a tick while
-/// the store could not be reached.
+/// An entry of the heap: a job's next tick (at the tick plus its jitter), a retry of a failed attempt, another try
+/// at claiming a tick while the store could not be reached, or the timeout of a running attempt.
 struct Due {
-  enum class Kind { tick, retry, reclaim };
+  enum class Kind { tick, retry, reclaim, deadline };
   TimePoint at;
   std::size_t job = 0;
   Kind kind = Kind::tick;
   std::chrono::sys_seconds tick{};
   int attempt = 1;
+  std::uint64_t run = 0;  ///< `deadline`: which running attempt
   bool operator>(const Due& other) const { return at > other.at; }
 };
 

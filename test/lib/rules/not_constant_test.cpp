@@ -34,6 +34,23 @@ TEST(NotConstant, OneDiagnosticPerArgumentAndTheIdItselfIsNotQuoted) {
             "string literal or a constexpr variable [cron-not-constant]\n");
 }
 
+TEST(NotConstant, PoliciesAreReportedWithTheirKindOfValue) {
+  JobDecl job = build_job();
+  job.time_zone = test::not_constant(columns(13, 18, 30));
+  job.timeout.text = test::not_constant(columns(15, 16, 25));
+  job.retries = {true, false, false, 0, columns(16, 16, 26)};
+  job.overlap = {true, false, false, cron::Overlap::skip, columns(17, 16, 28)};
+  EXPECT_EQ(diagnose(check_not_constant, job),
+            "jobs.cpp:13:18-13:30: error: the time zone of job 'welcome-email' is not a compile-time constant; use "
+            "a string literal or a constexpr variable [cron-not-constant]\n"
+            "jobs.cpp:15:16-15:25: error: the timeout of job 'welcome-email' is not a compile-time constant; use a "
+            "string literal or a constexpr variable [cron-not-constant]\n"
+            "jobs.cpp:16:16-16:26: error: the retries count of job 'welcome-email' is not a compile-time constant; "
+            "use a literal or a constexpr variable [cron-not-constant]\n"
+            "jobs.cpp:17:16-17:28: error: the overlap policy of job 'welcome-email' is not a compile-time constant; "
+            "use a cron::Overlap value or a constexpr variable [cron-not-constant]\n");
+}
+
 TEST(NotConstant, ConstantAndAbsentArgumentsAreFine) {
   JobDecl job = build_job();
   EXPECT_EQ(diagnose(check_not_constant, job), "");

@@ -24,7 +24,7 @@ TEST(RuleRegistry, ListsTheCatalogueInOrder) {
                      "cron-schedule-unsupported", "cron-schedule-never", "cron-endpoint-missing",
                      "cron-endpoint-params", "cron-endpoint-kind", "cron-endpoint-linkage", "cron-endpoint-return",
                      "cron-not-top-level", "cron-not-constant", "cron-time-zone-unknown", "cron-time-zone-every",
-                     "cron-schedule-dst"}));
+                     "cron-timeout-invalid", "cron-retries-range", "cron-jitter-invalid", "cron-schedule-dst"}));
 }
 
 /// Valid declarations of each form, with distinct IDs: `every` text, `schedule`, a macro, a static member endpoint

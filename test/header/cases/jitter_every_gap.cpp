@@ -1,0 +1,10 @@
+// Must not compile: jitter_must_be_shorter_than_the_shortest_gap_between_fire_times
+#include <cron/cron.hpp>
+
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+cron::Status work();
+
+const cron::CronJob job{"job", {.every = "10m", .endpoint = &work, .jitter = "10m"}};  // ERROR: jitter_must_be_shorter_than_the_shortest_gap_between_fire_times

@@ -1,0 +1,10 @@
+// Must not compile: jitter_must_be_a_whole_number_of_seconds
+#include <cron/cron.hpp>
+
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+cron::Status work();
+
+const cron::CronJob job{"job", {.every = "1h", .endpoint = &work, .jitter = "2.5s"}};  // ERROR: jitter_must_be_a_whole_number_of_seconds
