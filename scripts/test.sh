@@ -10,4 +10,5 @@ cmake --build build
 postgres="$(bash scripts/postgres.sh start)"
 export "${postgres?}"
 trap 'bash scripts/postgres.sh stop' EXIT
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+# --timeout bounds every test without a TIMEOUT of its own, so a hung test fails in minutes instead of holding CI.
+ctest --test-dir build --output-on-failure --timeout 300 -j "$(nproc)"

@@ -116,7 +116,8 @@ class Runtime {
   /// For tests on a manual clock: waits until every tick due by the clock's current time is handled (run, queued,
   /// skipped or missed), whether or not endpoints still run.
   void wait_until_ticks_handled();
-  /// For tests: waits until every outcome so far is written to the store (never returns while it refuses them).
+  /// For tests: waits until every outcome so far, and the running row of every run under way, is written to the
+  /// store (never returns while it refuses them). Queued attempts are waited for until they start.
   void wait_until_recorded();
 
   const Options& options() const;
