@@ -6,9 +6,10 @@
 namespace cron {
 
 namespace {
-constexpr std::array<std::string_view, 12> kKindNames = {
+constexpr std::array<std::string_view, 13> kKindNames = {
     "started",     "finished",        "retrying",   "skipped",    "missed",     "interrupted",
-    "store_error", "store_recovered", "lease_lost", "taken_over", "unrecorded", "stop_requested"};
+    "store_error", "store_recovered", "lease_lost", "taken_over", "unrecorded", "stop_requested",
+    "stuck"};
 }
 
 std::string_view to_string(LogEvent::Kind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
@@ -59,6 +60,10 @@ std::string format_log_line(const LogEvent& event) {
     case Kind::stop_requested:
       line += "stop requested (" + std::string(to_string(event.outcome)) +
               "); it counts as running until the endpoint returns";
+      break;
+    case Kind::stuck:
+      line += "stuck: still running " + ms + " after stop was requested (" + std::string(to_string(event.outcome)) +
+              "); the endpoint ignores its stop token and is recorded when it returns";
       break;
     case Kind::unrecorded:
       line += "not recorded: the store did not take it before the process stopped";

@@ -80,6 +80,7 @@ struct Runtime::State {
     std::uint64_t run = 0;
     std::stop_source source;
     std::optional<Outcome> stopped_for;
+    bool stuck = false;  ///< still running kStuckAfter after stop was requested
   };
 
   State(Options options_in, std::span<const JobDefinition> jobs_in)
@@ -188,11 +189,23 @@ struct Runtime::State {
       if (attempt.job != job || attempt.stopped_for || (only_run && attempt.run != *only_run)) continue;
       attempt.stopped_for = reason;
       attempt.source.request_stop();
+      if (phase == Phase::started)
+        timer->add({clock->now() + kStuckAfter, job, Due::Kind::stuck_check, {}, 1, attempt.run});
       ++asked;
       events.log({.kind = LogEvent::Kind::stop_requested, .job_id = std::string(jobs[job].id), .key = key,
                   .outcome = reason});
     }
     return asked;
+  }
+
+  /// The attempt numbered `run`, asked to stop kStuckAfter ago, is stuck if it still runs (with the lock held).
+  void mark_stuck(std::uint64_t run) {
+    for (auto& [key, attempt] : running) {
+      if (attempt.run != run || !attempt.stopped_for) continue;
+      attempt.stuck = true;
+      events.log({.kind = LogEvent::Kind::stuck, .job_id = std::string(jobs[attempt.job].id), .key = key,
+                  .outcome = *attempt.stopped_for, .duration = kStuckAfter});
+    }
   }
 
   /// A tick of `job` ended (ran, was dropped or given back): the tick `queue_one` or `cancel_running` kept starts
@@ -281,6 +294,9 @@ struct Runtime::State {
           }
           case Due::Kind::deadline:
             request_stop(entry.job, Outcome::timed_out, entry.run);
+            break;
+          case Due::Kind::stuck_check:
+            mark_stuck(entry.run);
             break;
         }
       }
@@ -653,6 +669,7 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
       snapshot.next_run = s.job_states[job].next_tick;
       if (snapshot.next_run) snapshot.next_run_offset = s.schedules[job].zone().offset_at(*snapshot.next_run);
       snapshot.running = s.job_states[job].running();
+      for (const auto& [key, attempt] : s.running) snapshot.stuck += attempt.job == job && attempt.stuck ? 1 : 0;
     }
     if (recent > 0) snapshot.recent = history(definition.id, recent);
     jobs.push_back(std::move(snapshot));

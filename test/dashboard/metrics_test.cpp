@@ -63,6 +63,23 @@ class MetricsTest : public DashboardTest {
   }
 };
 
+TEST_F(MetricsTest, ARunThatIgnoresItsCancelShowsAsStuckAfterThirtySeconds) {
+  serve();
+  runtime->start();
+  gate.close();
+  ASSERT_EQ(post("/cron/api/jobs/nightly-report/run")->status, 202);
+  gate.wait_until_entered();
+  ASSERT_EQ(post("/cron/api/jobs/nightly-report/cancel")->status, 202);
+  EXPECT_LINE(metrics(), R"(cronjob_stuck{cronjob="nightly-report"} 0)");
+  clock->set(clock->now() + kStuckAfter);
+  runtime->wait_until_ticks_handled();
+  EXPECT_LINE(metrics(), R"(cronjob_stuck{cronjob="nightly-report"} 1)");
+  EXPECT_EQ(json_of(get("/cron/api/jobs/nightly-report"))["job"]["stuck"], 1);
+  gate.open();
+  runtime->wait_until_idle();
+  EXPECT_LINE(metrics(), R"(cronjob_stuck{cronjob="nightly-report"} 0)");
+}
+
 TEST_F(MetricsTest, CountsRunsAndTicksNotRunByJobAndOutcome) {
   serve();
   runtime->start();

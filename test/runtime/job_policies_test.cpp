@@ -92,7 +92,8 @@ class JobPolicies : public testing::Test {
     options.replica = "test-replica";
     options.log = [this](const LogEvent& event) {
       std::lock_guard lock(log_mutex);
-      if (event.kind == LogEvent::Kind::stop_requested) stop_lines.push_back(format_log_line(event));
+      if (event.kind == LogEvent::Kind::stop_requested || event.kind == LogEvent::Kind::stuck)
+        stop_lines.push_back(format_log_line(event));
     };
     return std::make_unique<Runtime>(std::move(options), jobs);
   }
@@ -227,11 +228,31 @@ TEST_F(JobPolicies, ARunThatIgnoresTheTokenCountsAsRunningUntilItReturns) {
   EXPECT_EQ(stops(), (std::vector<std::string>{"cron: hourly@2026-03-01T10:00Z stop requested (timed_out); "
                                                "it counts as running until the endpoint returns"}));
   EXPECT_TRUE(runtime->snapshot(0).front().running);
+  EXPECT_EQ(runtime->snapshot(0).front().stuck, 0u) << "stuck before kStuckAfter passed";
+  advance_to("2026-03-01T10:01:00Z", *runtime);
+  EXPECT_EQ(runtime->snapshot(0).front().stuck, 1u);
+  EXPECT_EQ(stops().back(), "cron: hourly@2026-03-01T10:00Z stuck: still running 30000 ms after stop was requested "
+                            "(timed_out); the endpoint ignores its stop token and is recorded when it returns");
   gate.release();
   runtime->wait_until_idle();
+  EXPECT_EQ(runtime->snapshot(0).front().stuck, 0u);
   EXPECT_EQ(outcomes(*runtime, "hourly"),
             (std::vector<std::string>{"hourly@2026-03-01T10:00Z timed_out: stop requested after its timeout of "
                                       "30000 ms; it returned success"}));
+}
+
+TEST_F(JobPolicies, ACooperativeRunThatStopsInTimeIsNeverStuck) {
+  JobDefinition job = hourly(&cooperative);
+  job.timeout = 30s;
+  auto runtime = make_runtime({&job, 1});
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  gate.wait_until_entered(1);
+  advance_to("2026-03-01T10:00:30Z", *runtime);
+  runtime->wait_until_idle();
+  advance_to("2026-03-01T10:01:00Z", *runtime);
+  EXPECT_EQ(stops().size(), 1u) << "a stuck line for a run that returned";
+  EXPECT_EQ(runtime->snapshot(0).front().stuck, 0u);
 }
 
 TEST_F(JobPolicies, CancelStopsTheRunningAttemptAnd409sWhenNoneRuns) {

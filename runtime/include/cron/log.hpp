@@ -27,6 +27,7 @@ struct LogEvent {
     unrecorded,       ///< at exit: an outcome the store never took (one event each); `message` says what it was
     stop_requested,   ///< stop was asked of a running attempt (`outcome`: timed_out or cancelled); it runs on
                       ///< until the endpoint returns
+    stuck,            ///< an attempt still runs `duration` after stop was asked of it: its endpoint ignores the token
   };
 
   Kind kind = Kind::started;

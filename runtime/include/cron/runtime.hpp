@@ -60,8 +60,15 @@ struct JobSnapshot {
   std::optional<std::chrono::sys_seconds> next_run;  ///< empty while disabled
   std::chrono::seconds next_run_offset{0};           ///< the zone's UTC offset at next_run: local = UTC + offset
   bool running = false;
+  /// Runs of the job asked to stop more than kStuckAfter ago that have not returned: an endpoint that ignores its
+  /// stop token (docs/policies.md, "Cancellation"). It is recorded when it returns.
+  std::size_t stuck = 0;
   std::vector<Execution> recent;  ///< newest first
 };
+
+/// How long a run may go on after stop was requested of it before it counts as stuck (a log line, the
+/// `cronjob_stuck` metric, a badge on the dashboard).
+inline constexpr std::chrono::seconds kStuckAfter{30};
 
 struct TriggerResult {
   enum class Status {

@@ -82,6 +82,7 @@ json Api::job_json(const JobSnapshot& job) const {
       {"next_run", job.next_run ? json(format_utc(*job.next_run)) : json(nullptr)},
       {"next_run_local", job.next_run ? json(format_local(*job.next_run, job.next_run_offset)) : json(nullptr)},
       {"running", job.running},
+      {"stuck", job.stuck},
       {"state", to_string(health_of_job(runtime_, job, last_finished_outcome(job.recent), clock_->now()))},
       {"last", recent.empty() ? json(nullptr) : recent.front()},
       {"recent", recent},

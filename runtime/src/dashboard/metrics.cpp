@@ -171,6 +171,11 @@ std::string Metrics::scrape() {
   for (const JobSnapshot& job : jobs)
     fmt::format_to(std::back_inserter(out), "cronjob_running{{cronjob=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
 
+  family(out, "cronjob_stuck", "gauge",
+         "Runs of the job still going 30 s after stop was requested: the endpoint ignores its stop token.");
+  for (const JobSnapshot& job : jobs)
+    fmt::format_to(std::back_inserter(out), "cronjob_stuck{{cronjob=\"{}\"}} {}\n", label(job), job.stuck);
+
   family(out, "cronjob_state", "gauge",
          "1 for the job's state (new, up, failing, late or paused), 0 for the others.");
   TimePoint now = clock_->now();

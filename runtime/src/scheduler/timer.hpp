@@ -18,13 +18,14 @@ namespace cron::scheduler {
 /// An entry of the heap: a job's next tick (at the tick plus its jitter), a retry of a failed attempt, another try
 /// at claiming a tick while the store could not be reached, or the timeout of a running attempt.
 struct Due {
-  enum class Kind { tick, retry, reclaim, deadline };
+  /// `deadline`: a run's timeout; `stuck_check`: kStuckAfter past a stop request, is the run still going?
+  enum class Kind { tick, retry, reclaim, deadline, stuck_check };
   TimePoint at;
   std::size_t job = 0;
   Kind kind = Kind::tick;
   std::chrono::sys_seconds tick{};
   int attempt = 1;
-  std::uint64_t run = 0;  ///< `deadline`: which running attempt
+  std::uint64_t run = 0;  ///< `deadline`, `stuck_check`: which running attempt
   bool operator>(const Due& other) const { return at > other.at; }
 };
 
