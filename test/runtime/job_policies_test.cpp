@@ -1,6 +1,7 @@
 // The per-job policies at run time (docs/policies.md), on a manual clock: overlap, retries, timeout, cancel, stop
 // and jitter. Endpoints block on a gate the test opens, and either watch their stop token or ignore it.
 
+#include "fault_store.hpp"
 #include "runtime_outcomes.hpp"
 #include "scheduler/jitter.hpp"
 #include "utc_time.hpp"
@@ -86,9 +87,10 @@ class JobPolicies : public testing::Test {
  protected:
   void SetUp() override { gate.reset(); }
 
-  std::unique_ptr<Runtime> make_runtime(std::span<const JobDefinition> jobs, Options options = {}) {
+  std::unique_ptr<Runtime> make_runtime(std::span<const JobDefinition> jobs, Options options = {},
+                                        std::unique_ptr<Store> store = make_memory_store()) {
     options.clock = clock;
-    options.store_instance = make_memory_store();
+    options.store_instance = std::move(store);
     options.replica = "test-replica";
     options.log = [this](const LogEvent& event) {
       std::lock_guard lock(log_mutex);
@@ -239,6 +241,24 @@ TEST_F(JobPolicies, ARunThatIgnoresTheTokenCountsAsRunningUntilItReturns) {
   EXPECT_EQ(outcomes(*runtime, "hourly"),
             (std::vector<std::string>{"hourly@2026-03-01T10:00Z timed_out: stop requested after its timeout of "
                                       "30000 ms; it returned success"}));
+}
+
+TEST_F(JobPolicies, ALostLeaseRequestsStopAndTheRunEndsCancelled) {
+  JobDefinition job = hourly(&cooperative);
+  auto store = std::make_unique<test::FaultStore>(make_memory_store());
+  store->lose_every_lease();
+  Options options;
+  options.lease = 300ms;  // renewed every 100 ms of real time: the first renewal says the lease is lost
+  auto runtime = make_runtime({&job, 1}, std::move(options), std::move(store));
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  gate.wait_until_entered(1);
+  runtime->wait_until_idle();
+  EXPECT_EQ(stops(), (std::vector<std::string>{"cron: hourly@2026-03-01T10:00Z stop requested (cancelled); "
+                                               "it counts as running until the endpoint returns"}));
+  auto recorded = outcomes(*runtime, "hourly");
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_TRUE(recorded[0].starts_with("hourly@2026-03-01T10:00Z cancelled")) << recorded[0];
 }
 
 TEST_F(JobPolicies, ACooperativeRunThatStopsInTimeIsNeverStuck) {

@@ -46,6 +46,12 @@ class FaultStore final : public Store {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return waiting_[call] > 0; });
   }
+  /// Counts as a store shared by replicas (so the runtime keeps leases) and answers each renewal with every key
+  /// lost, as if another replica had taken them over. Call it before the runtime is built.
+  void lose_every_lease() {
+    std::lock_guard lock(mutex_);
+    losing_leases_ = true;
+  }
   /// How many calls of `call` were made (failed ones too).
   int calls(Call call) {
     std::lock_guard lock(mutex_);
@@ -98,12 +104,20 @@ class FaultStore final : public Store {
     enter(Call::complete), inner_->complete(key, lease);
   }
   std::vector<std::string> renew(std::span<const std::string> keys, const Lease& lease) override {
-    return enter(Call::renew), inner_->renew(keys, lease);
+    enter(Call::renew);
+    {
+      std::lock_guard lock(mutex_);
+      if (losing_leases_) return {keys.begin(), keys.end()};
+    }
+    return inner_->renew(keys, lease);
   }
   std::vector<Claim> take_over(std::span<const std::string> job_ids, const Lease& lease, int max_attempts) override {
     return enter(Call::take_over), inner_->take_over(job_ids, lease, max_attempts);
   }
-  bool shared() const override { return inner_->shared(); }
+  bool shared() const override {
+    std::lock_guard lock(mutex_);
+    return losing_leases_ || inner_->shared();
+  }
 
  private:
   struct Fault {
@@ -132,12 +146,13 @@ class FaultStore final : public Store {
   }
 
   std::unique_ptr<Store> inner_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::map<Call, Fault> faults_;
   std::map<Call, std::string> blocked_;
   std::map<Call, int> waiting_;
   std::map<Call, int> made_;
+  bool losing_leases_ = false;
 };
 
 }  // namespace cron::test
