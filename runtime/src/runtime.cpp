@@ -596,18 +596,26 @@ std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds sche
   auto job = s.find(id);
   if (!job) return std::nullopt;
   ClaimRequest request = s.request(*job, scheduled, ClaimPurpose::run);
-  ClaimAnswer answer = s.claims->claim_now(request);
-  if (!answer.claim) {  // not recorded: the replica that holds the tick records it
+  auto unrecorded = [&](Outcome outcome, std::string message) {
     Execution execution;
     execution.job_id = std::string(id);
     execution.key = request.tick.key;
     execution.scheduled = scheduled;
-    execution.outcome = answer.unreachable ? Outcome::failed : Outcome::skipped;
-    execution.message = answer.unreachable ? "the store could not be reached, so the tick was not claimed"
-                                           : "another replica claimed this tick";
+    execution.outcome = outcome;
+    execution.message = std::move(message);
     execution.replica = s.replica;
     return execution;
-  }
+  };
+  // A platform's tick of a paused job is dropped like the scheduler's: neither run nor recorded.
+  s.pauses.refresh();
+  if (auto paused = s.pauses.of(id))
+    return unrecorded(Outcome::skipped, "the job is paused (by " + paused->by +
+                                            (paused->note.empty() ? "" : ": " + paused->note) +
+                                            "), so the tick is neither run nor recorded");
+  ClaimAnswer answer = s.claims->claim_now(request);
+  if (answer.unreachable)
+    return unrecorded(Outcome::failed, "the store could not be reached, so the tick was not claimed");
+  if (!answer.claim) return unrecorded(Outcome::skipped, "another replica claimed this tick");  // it records it
   if (answer.claim->busy) {
     std::lock_guard lock(s.mutex);
     return s.record_not_run(*answer.claim, Outcome::skipped,

@@ -127,7 +127,8 @@ class Runtime {
   /// `failing` state comes from). Throws StoreError when the store cannot be read.
   std::size_t failures_since(std::string_view id, TimePoint since) const;
   /// Runs one tick of one job through the same path as the scheduler (store, key, retries) and waits for it;
-  /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID.
+  /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID. A
+  /// paused job's tick is not run: `skipped`, and not recorded.
   std::optional<Execution> run_tick(std::string_view id, std::chrono::sys_seconds scheduled);
   /// For tests on a manual clock: waits until every tick due by the clock's current time is handled and no
   /// endpoint runs.
