@@ -63,7 +63,8 @@ std::string schedule_expression(const JobDecl& job) {
   return fmt::format("cron::Schedule::cron({}).value()", quoted(job.schedule.value));
 }
 
-/// The designated initializers of the fields a job sets after the endpoint: `.time_zone = "Europe/Berlin", ...`.
+/// The designated initializers of the fields a job sets after the endpoint: `.time_zone = "Europe/Berlin", ...`,
+/// and its doc comment last.
 std::string policy_initializers(const JobDecl& job) {
   std::string fields;
   if (job.time_zone.present) fields += ", .time_zone = " + string_view_initializer(job.time_zone.value);
@@ -75,6 +76,7 @@ std::string policy_initializers(const JobDecl& job) {
     fields += fmt::format(", .catch_up = cron::CatchUp::{}", cron::to_string(job.catch_up.value));
   if (auto jitter = job.jitter.length())
     fields += fmt::format(", .jitter = std::chrono::seconds({})", *jitter / 1'000'000'000);
+  if (!job.doc.empty()) fields += ", .doc = " + string_view_initializer(job.doc);
   if (fields.empty()) return fields;
   return "\n     " + fields.substr(2);
 }

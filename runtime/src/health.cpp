@@ -1,5 +1,8 @@
 #include <cron/health.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace cron {
 
 std::string_view to_string(Health health) {
@@ -27,18 +30,10 @@ Health health_of(const HealthFacts& facts) {
 
 std::optional<Outcome> last_finished_outcome(std::span<const Execution> executions) {
   for (const Execution& execution : executions) {
-    switch (execution.outcome) {
-      case Outcome::succeeded:
-      case Outcome::failed:
-      case Outcome::timed_out:
-      case Outcome::interrupted:
-        return execution.outcome;
-      case Outcome::running:
-      case Outcome::skipped:
-      case Outcome::missed:
-      case Outcome::cancelled:  // stopped on purpose: says nothing of the job's health
-        break;
-    }
+    if (execution.outcome == Outcome::succeeded ||
+        std::find(std::begin(kFailingOutcomes), std::end(kFailingOutcomes), execution.outcome) !=
+            std::end(kFailingOutcomes))
+      return execution.outcome;
   }
   return std::nullopt;
 }

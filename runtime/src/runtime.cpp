@@ -9,11 +9,13 @@
 #include "scheduler/jitter.hpp"
 #include "scheduler/lease_keeper.hpp"
 #include "scheduler/overlap_policy.hpp"
+#include "scheduler/pauses.hpp"
 #include "scheduler/phase.hpp"
 #include "scheduler/recorder.hpp"
 #include "scheduler/timer.hpp"
 #include "scheduler/worker_pool.hpp"
 
+#include <cron/health.hpp>
 #include <cron/runtime.hpp>
 #include <cron/tz_database.hpp>
 #include <cron/zoned_schedule.hpp>
@@ -92,6 +94,7 @@ struct Runtime::State {
         replica(options.replica.empty() ? process_name() : options.replica),
         lease{claim_owner(replica), options.lease},
         events(options.log),
+        pauses(*store, events),
         job_states(jobs.size()) {
     recorder = std::make_unique<Recorder>(
         *store, lease, events, [this] { notify(); },
@@ -107,7 +110,7 @@ struct Runtime::State {
     }
     pool = std::make_unique<WorkerPool>(options.workers, [this](Work work) { run(std::move(work)); });
     claims = std::make_unique<Claims>(
-        *store, lease, events,
+        *store, lease, events, pauses,
         [this](ClaimRequest request, ClaimAnswer answer) { on_claimed(std::move(request), std::move(answer)); },
         [this](bool busy) { recorder->defer(busy); });
     timer = std::make_unique<Timer>(
@@ -122,6 +125,7 @@ struct Runtime::State {
   std::string replica;
   Lease lease;
   Events events;
+  Pauses pauses;  ///< which jobs are paused, as the store last said
 
   mutable std::mutex mutex;  ///< guards what follows up to the parts
   std::condition_variable changed;  ///< a tick was handled, an attempt ended, the recorder wrote
@@ -311,6 +315,7 @@ struct Runtime::State {
     --claims_pending;
     changed.notify_all();
     const Claim& tick = request.tick;
+    if (answer.paused) return;  // neither run nor recorded: resuming does not replay it
     if (answer.unreachable) {
       if (request.missed) {
         events.log({.kind = LogEvent::Kind::missed,
@@ -492,6 +497,7 @@ void Runtime::start() {
     s.changed.wait(lock, [&] { return s.recorder->settled(); });
   }
   sys_seconds now = to_seconds(s.clock->now());
+  s.pauses.refresh();
   std::vector<std::optional<sys_seconds>> last(s.jobs.size());
   for (std::size_t job = 0; job < s.jobs.size() && !s.options.disabled; ++job) {
     try {
@@ -505,6 +511,11 @@ void Runtime::start() {
     std::lock_guard lock(s.mutex);
     for (std::size_t job = 0; job < s.jobs.size() && !s.options.disabled; ++job) {
       State::JobState& state = s.job_states[job];
+      // After a resume, the ticks its pause left out are not caught up on: the next run is the next tick.
+      if (auto resumed = s.pauses.resumed(s.jobs[job].id)) {
+        sys_seconds lifted = to_seconds(*resumed);
+        if (!last[job] || *last[job] < lifted) last[job] = lifted;
+      }
       state.last_tick = last[job];
       state.next_tick = s.schedules[job].next(last[job].value_or(now));
       s.schedule_tick(job, *state.next_tick);
@@ -585,23 +596,49 @@ CancelResult Runtime::cancel(std::string_view id) {
   return s.request_stop(*job, Outcome::cancelled) > 0 ? CancelResult::requested : CancelResult::not_running;
 }
 
+PauseResult Runtime::pause(std::string_view id, std::string note, std::string by) {
+  State& s = *state_;
+  if (!s.find(id)) return PauseResult::unknown_job;
+  PauseRecord record{std::string(id), Pause{s.clock->now(), std::move(by), std::move(note)}, std::nullopt};
+  s.store->pause(id, record.pause);
+  s.pauses.apply(std::move(record));
+  return PauseResult::done;
+}
+
+PauseResult Runtime::resume(std::string_view id) {
+  State& s = *state_;
+  if (!s.find(id)) return PauseResult::unknown_job;
+  TimePoint now = s.clock->now();
+  // A pause made on another replica may not be known here yet: the record only needs to say it was lifted.
+  if (s.store->resume(id, now)) s.pauses.apply({std::string(id), s.pauses.of(id).value_or(Pause{}), now});
+  return PauseResult::done;
+}
+
 std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds scheduled) {
   State& s = *state_;
   auto job = s.find(id);
   if (!job) return std::nullopt;
   ClaimRequest request = s.request(*job, scheduled, ClaimPurpose::run);
-  ClaimAnswer answer = s.claims->claim_now(request);
-  if (!answer.claim) {  // not recorded: the replica that holds the tick records it
+  auto unrecorded = [&](Outcome outcome, std::string message) {
     Execution execution;
     execution.job_id = std::string(id);
     execution.key = request.tick.key;
     execution.scheduled = scheduled;
-    execution.outcome = answer.unreachable ? Outcome::failed : Outcome::skipped;
-    execution.message = answer.unreachable ? "the store could not be reached, so the tick was not claimed"
-                                           : "another replica claimed this tick";
+    execution.outcome = outcome;
+    execution.message = std::move(message);
     execution.replica = s.replica;
     return execution;
-  }
+  };
+  // A platform's tick of a paused job is dropped like the scheduler's: neither run nor recorded.
+  s.pauses.refresh();
+  if (auto paused = s.pauses.of(id))
+    return unrecorded(Outcome::skipped, "the job is paused (by " + paused->by +
+                                            (paused->note.empty() ? "" : ": " + paused->note) +
+                                            "), so the tick is neither run nor recorded");
+  ClaimAnswer answer = s.claims->claim_now(request);
+  if (answer.unreachable)
+    return unrecorded(Outcome::failed, "the store could not be reached, so the tick was not claimed");
+  if (!answer.claim) return unrecorded(Outcome::skipped, "another replica claimed this tick");  // it records it
   if (answer.claim->busy) {
     std::lock_guard lock(s.mutex);
     return s.record_not_run(*answer.claim, Outcome::skipped,
@@ -664,6 +701,7 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
     snapshot.schedule = definition.schedule_text;
     snapshot.description = s.schedules[job].describe();
     snapshot.time_zone = definition.time_zone;
+    snapshot.doc = definition.doc;
     {
       std::lock_guard lock(s.mutex);
       snapshot.next_run = s.job_states[job].next_tick;
@@ -671,6 +709,7 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
       snapshot.running = s.job_states[job].running();
       for (const auto& [key, attempt] : s.running) snapshot.stuck += attempt.job == job && attempt.stuck ? 1 : 0;
     }
+    snapshot.paused = s.pauses.of(definition.id);
     if (recent > 0) snapshot.recent = history(definition.id, recent);
     jobs.push_back(std::move(snapshot));
   }
@@ -679,6 +718,10 @@ std::vector<JobSnapshot> Runtime::snapshot(std::size_t recent) const {
 
 std::vector<Execution> Runtime::history(std::string_view id, std::size_t limit, std::int64_t before_id) const {
   return state_->store->history(id, limit, before_id);
+}
+
+std::size_t Runtime::failures_since(std::string_view id, TimePoint since) const {
+  return state_->store->count(id, kFailingOutcomes, since);
 }
 
 }  // namespace cron

@@ -52,6 +52,8 @@ TEST(RoutesTest, NamesEveryRouteAndItsJob) {
   EXPECT_EQ(route("HEAD", "/metrics").route, Route::metrics);
   EXPECT_EQ(route("POST", "/cron/api/jobs/a/run").route, Route::run);
   EXPECT_EQ(route("POST", "/cron/api/jobs/a/cancel").route, Route::cancel);
+  EXPECT_EQ(route("POST", "/cron/api/jobs/a/pause").route, Route::pause);
+  EXPECT_EQ(route("POST", "/cron/api/jobs/a/resume").route, Route::resume);
   EXPECT_EQ(route("GET", "/cron/jobs/a").route, Route::job_page);
   EXPECT_EQ(route("GET", "/cron/api/jobs/").result, Routed::Result::not_found);
   auto wrong = route("PATCH", "/cron/api/jobs/a/run");

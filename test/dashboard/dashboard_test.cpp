@@ -112,6 +112,96 @@ TEST_F(DashboardTest, ListsJobsWithScheduleNextRunAndRecentExecutions) {
   EXPECT_EQ(feed["next_run"], "2026-03-01T11:30:00Z");
   EXPECT_EQ(report["state"], "up");
   EXPECT_EQ(feed["state"], "failing");
+  EXPECT_EQ(report["paused"], nullptr);
+  EXPECT_EQ(report["failures_24h"], 0);
+  EXPECT_EQ(feed["failures_24h"], 1);
+  EXPECT_EQ(report["doc"], "");
+}
+
+TEST_F(DashboardTest, AJobShowsItsDocComment) {
+  static constexpr JobDefinition kDocumented[] = {
+      {.id = "documented", .title = "Documented", .schedule_text = "every:60",
+       .schedule = Schedule::every_minutes(60).value(), .run = &report, .endpoint = "test::report",
+       .doc = "Sends the report.\nAsk <ops@example.com> first."},
+  };
+  make_runtime(kDocumented);
+  serve();
+  EXPECT_EQ(json_of(get("/cron/api/jobs/documented"))["job"]["doc"], "Sends the report.\nAsk <ops@example.com> first.");
+  EXPECT_EQ(json_of(get("/cron/api/jobs"))["jobs"][0]["doc"], "Sends the report.\nAsk <ops@example.com> first.");
+}
+
+TEST_F(DashboardTest, CountsTheFailuresOfTheLast24Hours) {
+  make_runtime();
+  auto record = [&](std::chrono::hours ago, Outcome outcome) {
+    Execution execution;
+    execution.job_id = "import-feed";
+    execution.key = "import-feed@" + std::to_string(ago.count());
+    execution.started = clock->now() - ago;
+    execution.finished = execution.started;
+    execution.outcome = outcome;
+    store->insert(execution);
+  };
+  record(25h, Outcome::failed);  // before the window
+  record(4h, Outcome::succeeded);
+  record(3h, Outcome::cancelled);  // stopped on purpose: not a failure
+  record(2h, Outcome::timed_out);
+  record(1h, Outcome::failed);
+  serve();
+  EXPECT_EQ(json_of(get("/cron/api/jobs/import-feed"))["job"]["failures_24h"], 2);
+}
+
+TEST_F(DashboardTest, PausesAndResumesAJobWithANoteAndWhoAsked) {
+  serve();
+  runtime->start();
+  clock->set(TimePoint(at("2026-03-01T09:59:45Z")));
+  auto paused = post("/cron/api/jobs/nightly-report/pause", {{"X-Cron-Actor", "ada@example.com"}},
+                     R"({"note": "the report server is being moved"})");
+  ASSERT_EQ(paused->status, 200) << paused->body;
+  json expected_pause = {{"at", "2026-03-01T09:59:45.000Z"}, {"by", "ada@example.com"},
+                         {"note", "the report server is being moved"}};
+  EXPECT_EQ(json_of(paused), (json{{"job", "nightly-report"}, {"paused", expected_pause}}));
+  json job = json_of(get("/cron/api/jobs/nightly-report"))["job"];
+  EXPECT_EQ(job["state"], "paused");
+  EXPECT_EQ(job["paused"], expected_pause);
+  EXPECT_EQ(json_of(get("/cron/api/jobs"))["jobs"][0]["paused"], expected_pause);
+  EXPECT_NE(get("/metrics")->body.find("cronjob_state{cronjob=\"nightly-report\",state=\"paused\"} 1\n"),
+            std::string::npos);
+
+  advance_to("2026-03-01T12:00:00Z");
+  EXPECT_EQ(json_of(get("/cron/api/jobs/nightly-report"))["job"]["recent"], json::array()) << "a paused tick ran";
+  auto resumed = post("/cron/api/jobs/nightly-report/resume");
+  ASSERT_EQ(resumed->status, 200) << resumed->body;
+  EXPECT_EQ(json_of(resumed), (json{{"job", "nightly-report"}, {"paused", nullptr}}));
+  job = json_of(get("/cron/api/jobs/nightly-report"))["job"];
+  EXPECT_EQ(job["paused"], nullptr);
+  EXPECT_EQ(job["state"], "new");
+  EXPECT_NE(get("/metrics")->body.find("cronjob_state{cronjob=\"nightly-report\",state=\"paused\"} 0\n"),
+            std::string::npos);
+  advance_to("2026-03-01T14:00:00Z");
+  EXPECT_EQ(json_of(get("/cron/api/jobs/nightly-report"))["job"]["last"]["key"], "nightly-report@2026-03-01T14:00Z");
+}
+
+TEST_F(DashboardTest, APauseWithoutABodyOrActorIsByTheClientsAddress) {
+  serve();
+  auto paused = post("/cron/api/jobs/import-feed/pause");
+  ASSERT_EQ(paused->status, 200) << paused->body;
+  EXPECT_EQ(json_of(paused)["paused"]["by"], "127.0.0.1");
+  EXPECT_EQ(json_of(paused)["paused"]["note"], "");
+  EXPECT_EQ(post("/cron/api/jobs/import-feed/resume")->status, 200);
+  EXPECT_EQ(post("/cron/api/jobs/import-feed/resume")->status, 200) << "resuming a job that runs is a no-op";
+}
+
+TEST_F(DashboardTest, RefusesABadPauseBodyAndUnknownJobs) {
+  serve();
+  for (std::string body : {"{", "[]", R"({"note": 5})", "note=x", R"("just a string")"}) {
+    auto result = post("/cron/api/jobs/import-feed/pause", {}, body);
+    EXPECT_EQ(result->status, 400) << body;
+    EXPECT_EQ(json_of(result)["error"], R"(the body must be empty or JSON like {"note": "why it is paused"})");
+  }
+  EXPECT_EQ(json_of(get("/cron/api/jobs/import-feed"))["job"]["paused"], nullptr) << "a refused body paused it";
+  EXPECT_EQ(post("/cron/api/jobs/no-such-job/pause")->status, 404);
+  EXPECT_EQ(post("/cron/api/jobs/no-such-job/resume")->status, 404);
+  EXPECT_EQ(post("/cron/api/jobs/import-feed/pause", {}, std::string(2000, ' '))->status, 413);
 }
 
 TEST_F(DashboardTest, AZonedJobsNextRunIsGivenInItsWallTimeToo) {
@@ -451,6 +541,13 @@ TEST_F(DashboardTest, AStoreErrorIs503WithItsMessageNeverAnEmptyHistory) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 503);
   EXPECT_NE(result->body.find("sqlite:cron.db: disk I/O error"), std::string::npos) << result->body;
+  failing.fail(test::FaultStore::Call::pause, -1, "sqlite:cron.db: database is locked");
+  failing.fail(test::FaultStore::Call::resume, -1, "sqlite:cron.db: database is locked");
+  for (std::string action : {"pause", "resume"}) {
+    auto refused = post("/cron/api/jobs/nightly-report/" + action);
+    EXPECT_EQ(refused->status, 503) << action;
+    EXPECT_EQ(json_of(refused)["error"], "sqlite:cron.db: database is locked") << action;
+  }
 }
 
 }  // namespace

@@ -55,6 +55,19 @@ TEST(RunJobFromArgs, RunsTheTickWithTheKeyTheSchedulerWouldUse) {
   EXPECT_EQ(last_key, "succeeds@2026-03-01T10:00Z");
 }
 
+TEST(RunJobFromArgs, APausedJobsTickIsNeitherRunNorRecordedAndExitsZero) {
+  auto path = std::filesystem::temp_directory_path() / ("cronc-run-job-paused-" + std::to_string(::getpid()) + ".db");
+  make_sqlite_store(path.string())->pause("succeeds", {TimePoint(), "ops", "the mail server moves"});
+  const char* argv[] = {"shop", "--cron-run-job", "succeeds", "--cron-scheduled-time", "2026-03-01T10:00:00Z"};
+  Options options;
+  options.store = "sqlite:" + path.string();
+  int before = runs;
+  EXPECT_EQ(run_job_from_args(5, argv, options, kJobs), 0);
+  EXPECT_EQ(runs, before) << "a paused job ran";
+  EXPECT_TRUE(make_sqlite_store(path.string())->history("succeeds", 10).empty()) << "a paused tick was recorded";
+  for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(path.string() + suffix);
+}
+
 TEST(RunJobFromArgs, AcceptsEpochSecondsAndTheEqualsForm) {
   const char* argv[] = {"shop", "--cron-run-job=succeeds", "--cron-scheduled-time=1772359200"};
   Options options = memory_options();

@@ -101,7 +101,29 @@ TEST_F(SqliteStoreTest, ASchemaNewerThanThisCroncIsRefused) {
   make_sqlite_store(path);
   test::sqlite_rows(path, "INSERT INTO schema_version (version) VALUES (99)");
   EXPECT_EQ(error_of([&] { make_sqlite_store(path); }),
-            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (3); upgrade cronc");
+            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (4); upgrade cronc");
+}
+
+TEST_F(SqliteStoreTest, AFileAtSchemaVersion3IsMigratedWithItsHistory) {
+  {
+    auto store = make_sqlite_store(path);
+    Execution execution;
+    execution.job_id = "report";
+    execution.key = "report@2026-03-01T10:00Z";
+    execution.outcome = Outcome::succeeded;
+    store->insert(execution);
+  }
+  // What a cronc before pauses left: schema version 3, no pauses table.
+  test::sqlite_rows(path, "DROP TABLE pauses");
+  test::sqlite_rows(path, "DELETE FROM schema_version WHERE version = 4");
+  auto store = make_sqlite_store(path);
+  EXPECT_EQ(test::sqlite_rows(path, "SELECT MAX(version) FROM schema_version"),
+            (std::vector<std::vector<std::string>>{{"4"}}));
+  EXPECT_EQ(store->history("report", 10).size(), 1u);
+  EXPECT_TRUE(store->pauses().empty());
+  store->pause("report", {TimePoint(at("2026-03-01T10:30:00Z")), "ops", "after the migration"});
+  ASSERT_EQ(store->pauses().size(), 1u);
+  EXPECT_EQ(store->pauses()[0].pause.note, "after the migration");
 }
 
 TEST_F(SqliteStoreTest, ASecondStoreOnAFileInUseNamesItsHolderAndPointsToPostgres) {

@@ -167,9 +167,70 @@ TYPED_TEST_P(StoreContract, NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecord
   EXPECT_TRUE(store.unrecorded_claims(mine).empty());
 }
 
+TYPED_TEST_P(StoreContract, KeepsEachJobsLatestPauseAndWhenItWasLifted) {
+  Store& store = *this->store;
+  EXPECT_TRUE(store.pauses().empty());
+  EXPECT_FALSE(store.resume("report", TimePoint(contract_time("2026-03-01T10:00:00Z")))) << "resumed unpaused";
+  TimePoint paused_at = TimePoint(contract_time("2026-03-01T10:00:00Z")) + std::chrono::milliseconds(125);
+  store.pause("report", {paused_at, "ops@example.com", "the mail server is down; it's \"planned\""});
+  store.pause("invoice", {paused_at, "127.0.0.1", ""});
+  auto pauses = store.pauses();
+  ASSERT_EQ(pauses.size(), 2u);
+  EXPECT_EQ(pauses[0].job_id, "invoice") << "by job id";
+  EXPECT_EQ(pauses[1].job_id, "report");
+  EXPECT_EQ(pauses[1].pause.at, paused_at);
+  EXPECT_EQ(pauses[1].pause.by, "ops@example.com");
+  EXPECT_EQ(pauses[1].pause.note, "the mail server is down; it's \"planned\"");
+  EXPECT_EQ(pauses[1].resumed, std::nullopt);
+
+  TimePoint resumed_at = paused_at + std::chrono::minutes(30);
+  EXPECT_TRUE(store.resume("report", resumed_at));
+  EXPECT_FALSE(store.resume("report", resumed_at + std::chrono::minutes(1))) << "a lifted pause was lifted again";
+  pauses = store.pauses();
+  ASSERT_EQ(pauses.size(), 2u);
+  EXPECT_EQ(pauses[1].resumed, resumed_at);
+  EXPECT_EQ(pauses[1].pause.note, "the mail server is down; it's \"planned\"") << "the lifted pause is kept";
+
+  TimePoint again = resumed_at + std::chrono::hours(1);
+  store.pause("report", {again, "someone else", "second time"});
+  pauses = store.pauses();
+  ASSERT_EQ(pauses.size(), 2u);
+  EXPECT_EQ(pauses[1].pause.at, again);
+  EXPECT_EQ(pauses[1].pause.by, "someone else");
+  EXPECT_EQ(pauses[1].pause.note, "second time");
+  EXPECT_EQ(pauses[1].resumed, std::nullopt) << "a new pause replaces the lifted one";
+}
+
+TYPED_TEST_P(StoreContract, CountsAJobsExecutionsWithSomeOutcomesSinceATime) {
+  Store& store = *this->store;
+  auto record = [&](std::string_view key, std::string_view tick, Outcome outcome, std::string job = "report") {
+    Execution e = this->running(key, tick);
+    e.job_id = std::move(job);
+    e.outcome = outcome;
+    store.insert(e);
+  };
+  record("report@2026-03-01T09:00Z", "2026-03-01T09:00:00Z", Outcome::failed);
+  record("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z", Outcome::failed);
+  record("report@2026-03-01T11:00Z", "2026-03-01T11:00:00Z", Outcome::timed_out);
+  record("report@2026-03-01T12:00Z", "2026-03-01T12:00:00Z", Outcome::succeeded);
+  record("report@2026-03-01T13:00Z", "2026-03-01T13:00:00Z", Outcome::cancelled);
+  record("invoice@2026-03-01T12:00Z", "2026-03-01T12:00:00Z", Outcome::failed, "invoice");
+  constexpr Outcome kFailures[] = {Outcome::failed, Outcome::timed_out, Outcome::interrupted};
+  // Each run started 250 ms after its tick, so the 10:00 failure counts from 10:00:00.250 back, not after it.
+  EXPECT_EQ(store.count("report", kFailures, TimePoint(contract_time("2026-03-01T10:00:00Z"))), 2u);
+  EXPECT_EQ(store.count("report", kFailures,
+                        TimePoint(contract_time("2026-03-01T10:00:00Z")) + std::chrono::milliseconds(251)),
+            1u);
+  EXPECT_EQ(store.count("report", kFailures, TimePoint(contract_time("2026-03-01T00:00:00Z"))), 3u);
+  EXPECT_EQ(store.count("invoice", kFailures, TimePoint(contract_time("2026-03-01T00:00:00Z"))), 1u);
+  EXPECT_EQ(store.count("report", {}, TimePoint(contract_time("2026-03-01T00:00:00Z"))), 0u);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, RecordsAndReadsExecutionsNewestFirst, ClaimsATickOnceWhoeverAsks,
                             ClaimsABatchAsClaimWouldOneByOne, WritesAGroupInOrderAndGivesEachNewRowItsId,
                             AnInterruptedRunHasNoFinishTime,
-                            NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded);
+                            NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded,
+                            KeepsEachJobsLatestPauseAndWhenItWasLifted,
+                            CountsAJobsExecutionsWithSomeOutcomesSinceATime);
 
 }  // namespace cron::test

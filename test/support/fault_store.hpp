@@ -17,7 +17,7 @@ class FaultStore final : public Store {
  public:
   /// A batch call (claim_all, write_all) enters once as itself, then once per item as its single call.
   enum class Call { insert, finish, last_tick, history, mark_interrupted, claim, unrecorded_claims, complete, renew,
-                    take_over, claim_all, write_all };
+                    take_over, claim_all, write_all, pause, resume, pauses, count };
 
   explicit FaultStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
@@ -113,6 +113,16 @@ class FaultStore final : public Store {
   }
   std::vector<Claim> take_over(std::span<const std::string> job_ids, const Lease& lease, int max_attempts) override {
     return enter(Call::take_over), inner_->take_over(job_ids, lease, max_attempts);
+  }
+  void pause(std::string_view job_id, const Pause& pause) override {
+    enter(Call::pause, job_id), inner_->pause(job_id, pause);
+  }
+  bool resume(std::string_view job_id, TimePoint at) override {
+    return enter(Call::resume, job_id), inner_->resume(job_id, at);
+  }
+  std::vector<PauseRecord> pauses() override { return enter(Call::pauses), inner_->pauses(); }
+  std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
+    return enter(Call::count, job_id), inner_->count(job_id, outcomes, since);
   }
   bool shared() const override {
     std::lock_guard lock(mutex_);

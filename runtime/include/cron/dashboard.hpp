@@ -1,7 +1,8 @@
 #pragma once
 /// The dashboard (docs/dashboard.md): an HTML page, a JSON API and Prometheus metrics over a Runtime, served from
-/// the service's own process. It only reads snapshots and history and calls trigger(); the Runtime knows nothing
-/// of it, so a service that does not link cronc::dashboard carries no HTTP server.
+/// the service's own process. It only reads snapshots and history and calls trigger(), cancel(), pause() and
+/// resume(); the Runtime knows nothing of it, so a service that does not link cronc::dashboard carries no HTTP
+/// server.
 
 #include <cron/runtime.hpp>
 #include <cron/status.hpp>

@@ -27,6 +27,10 @@ std::string_view to_string(Health health);
 inline constexpr Health kHealthStates[] = {Health::never_ran, Health::up, Health::failing, Health::late,
                                            Health::paused};
 
+/// The outcomes of a finished run that make a job `failing`: every one but `succeeded` (a `cancelled` run was
+/// stopped on purpose and says nothing of the job's health).
+inline constexpr Outcome kFailingOutcomes[] = {Outcome::failed, Outcome::timed_out, Outcome::interrupted};
+
 /// What the health of a job depends on.
 struct HealthFacts {
   /// The outcome of the job's last finished run; empty when none has finished. Ticks not run (`skipped`,

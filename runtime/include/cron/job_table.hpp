@@ -28,6 +28,7 @@ struct JobDefinition {
   std::optional<Overlap> overlap = {};               ///< none: Overlap::skip
   std::optional<CatchUp> catch_up = {};              ///< none: Options::catch_up
   std::chrono::seconds jitter{0};                    ///< the largest start delay; 0: none
+  std::string_view doc = {};                         ///< the comment above the declaration, for the dashboard
 };
 
 namespace generated {

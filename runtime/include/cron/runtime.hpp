@@ -59,10 +59,12 @@ struct JobSnapshot {
   std::string time_zone;    ///< the IANA zone the schedule is read in; empty: UTC
   std::optional<std::chrono::sys_seconds> next_run;  ///< empty while disabled
   std::chrono::seconds next_run_offset{0};           ///< the zone's UTC offset at next_run: local = UTC + offset
+  std::string doc;          ///< the declaration's doc comment
   bool running = false;
   /// Runs of the job asked to stop more than kStuckAfter ago that have not returned: an endpoint that ignores its
   /// stop token (docs/policies.md, "Cancellation"). It is recorded when it returns.
   std::size_t stuck = 0;
+  std::optional<Pause> paused;  ///< set while an operator has paused the job (on any replica)
   std::vector<Execution> recent;  ///< newest first
 };
 
@@ -85,6 +87,12 @@ enum class CancelResult {
   requested,    ///< stop was requested of every running attempt of the job
   unknown_job,
   not_running,  ///< no attempt of the job runs in this process
+};
+
+/// What Runtime::pause() and resume() did.
+enum class PauseResult {
+  done,  ///< the store has the change; every runtime on it honours it from its next timer pass
+  unknown_job,
 };
 
 /// A facade over the scheduler's parts (runtime/src/scheduler/): the timer, claims, the worker pool, the
@@ -110,12 +118,24 @@ class Runtime {
   TriggerResult trigger(std::string_view id);
   /// Requests stop of the job's running attempts (docs/policies.md): each is recorded `cancelled` when it returns.
   CancelResult cancel(std::string_view id);
+  /// Pauses a job in the store (docs/runtime.md, "Pause and resume"), on every replica and across restarts: its
+  /// ticks are neither run nor recorded until resume(); trigger() still runs it. A pause replaces one the job has.
+  /// `by` says who (the dashboard: the X-Cron-Actor header, else the client's address). Throws StoreError when
+  /// the store cannot take it.
+  PauseResult pause(std::string_view id, std::string note, std::string by);
+  /// Lifts a job's pause (nothing to do when it has none): the next tick after now is its next run; the ticks the
+  /// pause left out are not replayed, here or after a restart. Throws StoreError when the store cannot take it.
+  PauseResult resume(std::string_view id);
   /// Every job with its state and `recent` executions. Throws StoreError when the store cannot be read.
   std::vector<JobSnapshot> snapshot(std::size_t recent = 20) const;
   /// A job's executions, newest first. Throws StoreError when the store cannot be read (never an empty history).
   std::vector<Execution> history(std::string_view id, std::size_t limit, std::int64_t before_id = 0) const;
+  /// How many runs of a job that started since `since` failed, timed out or were interrupted (the outcomes a
+  /// `failing` state comes from). Throws StoreError when the store cannot be read.
+  std::size_t failures_since(std::string_view id, TimePoint since) const;
   /// Runs one tick of one job through the same path as the scheduler (store, key, retries) and waits for it;
-  /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID.
+  /// for platform schedulers (`--cron-run-job`). Returns the final execution, or nothing for an unknown ID. A
+  /// paused job's tick is not run: `skipped`, and not recorded.
   std::optional<Execution> run_tick(std::string_view id, std::chrono::sys_seconds scheduled);
   /// For tests on a manual clock: waits until every tick due by the clock's current time is handled and no
   /// endpoint runs.

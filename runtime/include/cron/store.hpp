@@ -63,6 +63,21 @@ struct ClaimAsk {
   bool again = false;
 };
 
+/// An operator's pause of a job (docs/runtime.md, "Pause and resume"): ticks are neither run nor recorded while it
+/// lasts.
+struct Pause {
+  TimePoint at;      ///< when it was paused, by the pausing runtime's clock
+  std::string by;    ///< who paused it: the dashboard's X-Cron-Actor header, else the client's address
+  std::string note;  ///< why, in the operator's words; may be empty
+};
+
+/// A job's latest pause as a store keeps it: still on, or lifted at `resumed`.
+struct PauseRecord {
+  std::string job_id;
+  Pause pause;
+  std::optional<TimePoint> resumed;  ///< empty while the job is paused
+};
+
 /// One of the recorder's writes, applied with others in one transaction by Store::write_all().
 struct Write {
   enum class Kind {
@@ -121,6 +136,18 @@ class Store {
                                        int /*max_attempts*/) {
     return {};
   }
+
+  /// Pauses a job, replacing a pause it has (its time, who and why). Every runtime on the store honours it.
+  virtual void pause(std::string_view job_id, const Pause& pause) = 0;
+  /// Lifts a job's pause at `at` and keeps that time, so a restarted runtime starts from the resume rather than
+  /// catching up on the ticks the pause left out; returns false (and changes nothing) when it is not paused.
+  virtual bool resume(std::string_view job_id, TimePoint at) = 0;
+  /// Every job's latest pause, paused or resumed, by job id.
+  virtual std::vector<PauseRecord> pauses() = 0;
+  /// How many executions of a job that started at or after `since` have one of `outcomes` (the dashboard's
+  /// failures in the last 24 hours).
+  virtual std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) = 0;
+
   /// True when several processes share the store, so claims need leases, renewal and takeover.
   virtual bool shared() const { return false; }
 };

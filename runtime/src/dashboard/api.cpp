@@ -51,6 +51,11 @@ json to_json(const Execution& execution) {
   };
 }
 
+json to_json(const std::optional<Pause>& pause) {
+  if (!pause) return nullptr;
+  return {{"at", format_utc_ms(pause->at)}, {"by", pause->by}, {"note", pause->note}};
+}
+
 std::shared_ptr<Clock> clock_of(const Runtime& runtime) {
   return runtime.options().clock ? runtime.options().clock : std::make_shared<SystemClock>();
 }
@@ -60,7 +65,8 @@ Health health_of_job(const Runtime& runtime, const JobSnapshot& job, std::option
   return health_of({.last_finished = last_finished,
                     .next_due = job.next_run,
                     .now = now,
-                    .misfire_grace = runtime.options().misfire_grace});
+                    .misfire_grace = runtime.options().misfire_grace,
+                    .paused = job.paused.has_value()});
 }
 
 Api::Api(Runtime& runtime, bool runs_allowed)
@@ -76,6 +82,7 @@ json Api::job_json(const JobSnapshot& job) const {
   return {
       {"id", job.id},
       {"title", job.title},
+      {"doc", job.doc},
       {"schedule", job.schedule},
       {"description", job.description},
       {"time_zone", job.time_zone.empty() ? json(nullptr) : json(job.time_zone)},
@@ -84,6 +91,8 @@ json Api::job_json(const JobSnapshot& job) const {
       {"running", job.running},
       {"stuck", job.stuck},
       {"state", to_string(health_of_job(runtime_, job, last_finished_outcome(job.recent), clock_->now()))},
+      {"paused", to_json(job.paused)},
+      {"failures_24h", runtime_.failures_since(job.id, clock_->now() - kFailureWindow)},
       {"last", recent.empty() ? json(nullptr) : recent.front()},
       {"recent", recent},
   };
@@ -149,6 +158,26 @@ Reply Api::cancel(std::string_view id) {
       return json_error(409, "job '" + std::string(id) + "' has no run in this process to cancel");
   }
   return json_error(500, "unexpected cancel result");
+}
+
+Reply Api::pause(std::string_view id, std::string_view body, std::string by) {
+  std::string note;
+  if (body.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+    json request = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    bool shaped = request.is_object() && (!request.contains("note") || request["note"].is_string());
+    if (!shaped) return json_error(400, R"(the body must be empty or JSON like {"note": "why it is paused"})");
+    note = request.value("note", "");
+  }
+  if (runtime_.pause(id, std::move(note), std::move(by)) == PauseResult::unknown_job)
+    return json_error(404, "no job '" + std::string(id) + "'");
+  for (const JobSnapshot& job : runtime_.snapshot(0))
+    if (job.id == id) return json_reply(200, {{"job", id}, {"paused", to_json(job.paused)}});
+  return json_error(500, "the paused job is gone");
+}
+
+Reply Api::resume(std::string_view id) {
+  if (runtime_.resume(id) == PauseResult::unknown_job) return json_error(404, "no job '" + std::string(id) + "'");
+  return json_reply(200, {{"job", id}, {"paused", nullptr}});
 }
 
 }  // namespace cron::dashboard

@@ -1,5 +1,6 @@
 #pragma once
-/// The JSON API over a Runtime: jobs with their recent executions, paged history, and manual runs.
+/// The JSON API over a Runtime: jobs with their recent executions, paged history, manual runs, cancel, pause and
+/// resume.
 
 #include "dashboard/reply.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <set>
@@ -19,14 +21,16 @@ namespace cron::dashboard {
 /// Executions as JSON (`started`/`finished` with milliseconds, `finished` and `duration_ms` null while running).
 nlohmann::json to_json(const Execution& execution);
 
+/// A job's pause as JSON: `{"at", "by", "note"}`, or null when it is not paused.
+nlohmann::json to_json(const std::optional<Pause>& pause);
+
 /// `2026-03-01T10:00:00.123Z`.
 std::string format_utc_ms(TimePoint time);
 
 /// The runtime's clock (a system clock unless the options inject one), for "now" in the API and the states.
 std::shared_ptr<Clock> clock_of(const Runtime& runtime);
 
-/// The health of `job` at `now`, from the outcome of its last finished run. Pause is not kept yet, so no job is
-/// `paused` here until the runtime keeps it in the store (issue 18).
+/// The health of `job` at `now`, from its pause and the outcome of its last finished run.
 Health health_of_job(const Runtime& runtime, const JobSnapshot& job, std::optional<Outcome> last_finished,
                      TimePoint now);
 
@@ -36,6 +40,8 @@ class Api {
   static constexpr std::size_t kRecent = 20;
   static constexpr std::size_t kDefaultLimit = 50;
   static constexpr std::size_t kMaxLimit = 200;
+  /// The window of a job's `failures_24h`.
+  static constexpr std::chrono::hours kFailureWindow{24};
 
   /// `runs_allowed` tells the page whether to offer "Run now" (the access policy decides what is refused).
   Api(Runtime& runtime, bool runs_allowed);
@@ -55,6 +61,11 @@ class Api {
   Reply run(std::string_view id);
   /// 202 when stop was requested of the job's running attempts (docs/policies.md), 409 when none runs here.
   Reply cancel(std::string_view id);
+  /// 200 `{"job", "paused"}` once the store has the pause; `body` is empty or `{"note": "..."}` (400 otherwise);
+  /// `by` says who asked. A store error throws StoreError (503 with its message).
+  Reply pause(std::string_view id, std::string_view body, std::string by);
+  /// 200 `{"job", "paused": null}` once the store has the resume (also when the job was not paused).
+  Reply resume(std::string_view id);
 
  private:
   nlohmann::json job_json(const JobSnapshot& job) const;

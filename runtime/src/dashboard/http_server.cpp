@@ -31,6 +31,12 @@ std::string_view header(const httplib::Request& request, const char* name) {
   return found == request.headers.end() ? std::string_view() : std::string_view(found->second);
 }
 
+/// Who asks, for a pause's `by`: the X-Cron-Actor header (a proxy or script names its user), else the address.
+std::string actor(const httplib::Request& request) {
+  std::string_view named = header(request, "X-Cron-Actor");
+  return named.empty() ? request.remote_addr : std::string(named);
+}
+
 void send(const Reply& reply, httplib::Response& response) {
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
@@ -164,6 +170,10 @@ Reply Dashboard::Server::dispatch(const dashboard::Routed& routed, const httplib
       return api->run(id);
     case Route::cancel:
       return api->cancel(id);
+    case Route::pause:
+      return api->pause(id, request.body, actor(request));
+    case Route::resume:
+      return api->resume(id);
     case Route::metrics:
       return {200, "text/plain; version=0.0.4; charset=utf-8", metrics->scrape(), {}};
   }

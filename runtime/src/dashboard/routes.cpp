@@ -22,6 +22,8 @@ constexpr std::array kRoutes = {
     RouteEntry{"/cron/api/jobs/{id}/executions", "GET", Route::executions},
     RouteEntry{"/cron/api/jobs/{id}/run", "POST", Route::run},
     RouteEntry{"/cron/api/jobs/{id}/cancel", "POST", Route::cancel},
+    RouteEntry{"/cron/api/jobs/{id}/pause", "POST", Route::pause},
+    RouteEntry{"/cron/api/jobs/{id}/resume", "POST", Route::resume},
     RouteEntry{"/metrics", "GET", Route::metrics},
 };
 

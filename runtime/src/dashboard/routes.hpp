@@ -14,6 +14,8 @@ enum class Route {
   executions,  ///< GET /cron/api/jobs/{id}/executions
   run,         ///< POST /cron/api/jobs/{id}/run
   cancel,      ///< POST /cron/api/jobs/{id}/cancel
+  pause,       ///< POST /cron/api/jobs/{id}/pause
+  resume,      ///< POST /cron/api/jobs/{id}/resume
   metrics,     ///< GET /metrics
 };
 

@@ -5,8 +5,14 @@
 
 namespace cron::scheduler {
 
-Claims::Claims(Store& store, const Lease& lease, Events& events, Handler handler, std::function<void(bool)> on_busy)
-    : store_(store), lease_(lease), events_(events), handler_(std::move(handler)), on_busy_(std::move(on_busy)) {
+Claims::Claims(Store& store, const Lease& lease, Events& events, Pauses& pauses, Handler handler,
+               std::function<void(bool)> on_busy)
+    : store_(store),
+      lease_(lease),
+      events_(events),
+      pauses_(pauses),
+      handler_(std::move(handler)),
+      on_busy_(std::move(on_busy)) {
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -17,6 +23,7 @@ Claims::~Claims() {
 
 void Claims::submit(std::vector<ClaimRequest> batch) {
   std::lock_guard lock(mutex_);
+  if (!batch.empty()) new_pass_ = true;
   for (ClaimRequest& request : batch) queue_.push_back(std::move(request));
   if (!queue_.empty() && !stopping_) set_busy(true);
   wake_.notify_one();
@@ -57,17 +64,27 @@ std::vector<ClaimRequest> Claims::take_batch() {
 }
 
 std::vector<ClaimAnswer> Claims::claim_batch(const std::vector<ClaimRequest>& batch) {
-  std::vector<ClaimAsk> asks;
-  asks.reserve(batch.size());
-  for (const ClaimRequest& request : batch) asks.push_back({request.tick, request.purpose, request.again});
   std::vector<ClaimAnswer> answers(batch.size());
+  std::vector<ClaimAsk> asks;
+  std::vector<std::size_t> asked;  // the request of each ask
+  asks.reserve(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const ClaimRequest& request = batch[i];
+    if (request.tick.trigger == Trigger::scheduled && pauses_.paused(request.tick.job_id)) {
+      answers[i].paused = true;
+      continue;
+    }
+    asks.push_back({request.tick, request.purpose, request.again});
+    asked.push_back(i);
+  }
+  if (asks.empty()) return answers;
   try {
     std::vector<std::optional<Claim>> claims = store_.claim_all(asks, lease_);
     events_.store_answered();
-    for (std::size_t i = 0; i < batch.size(); ++i) answers[i].claim = std::move(claims[i]);
+    for (std::size_t j = 0; j < asked.size(); ++j) answers[asked[j]].claim = std::move(claims[j]);
   } catch (const std::exception& error) {
-    events_.store_failed(error, batch.front().tick.key);
-    for (ClaimAnswer& answer : answers) answer.unreachable = true;
+    events_.store_failed(error, asks.front().tick.key);
+    for (std::size_t i : asked) answers[i].unreachable = true;
   }
   return answers;
 }
@@ -75,8 +92,16 @@ std::vector<ClaimAnswer> Claims::claim_batch(const std::vector<ClaimRequest>& ba
 void Claims::loop() {
   std::unique_lock lock(mutex_);
   while (true) {
-    wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    bool woken = wake_.wait_for(lock, Pauses::kIdleRefresh, [&] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
+    if (!woken || new_pass_) {  // idle for a while, or a new pass: which jobs are paused now?
+      new_pass_ = false;
+      lock.unlock();
+      pauses_.refresh();
+      lock.lock();
+      if (stopping_) return;
+      if (queue_.empty()) continue;
+    }
     std::vector<ClaimRequest> batch = take_batch();
     lock.unlock();
     std::vector<ClaimAnswer> answers = claim_batch(batch);

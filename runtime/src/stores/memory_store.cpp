@@ -81,8 +81,37 @@ class MemoryStore final : public Store {
     return result;
   }
 
+  void pause(std::string_view job_id, const Pause& pause) override {
+    std::lock_guard lock(mutex_);
+    pauses_.insert_or_assign(std::string(job_id), PauseRecord{std::string(job_id), pause, std::nullopt});
+  }
+
+  bool resume(std::string_view job_id, TimePoint at) override {
+    std::lock_guard lock(mutex_);
+    auto found = pauses_.find(job_id);
+    if (found == pauses_.end() || found->second.resumed) return false;
+    found->second.resumed = at;
+    return true;
+  }
+
+  std::vector<PauseRecord> pauses() override {
+    std::lock_guard lock(mutex_);
+    std::vector<PauseRecord> result;
+    for (const auto& [job_id, record] : pauses_) result.push_back(record);
+    return result;
+  }
+
+  std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
+    std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(std::count_if(executions_.begin(), executions_.end(), [&](const Execution& e) {
+      return e.job_id == job_id && e.started >= since &&
+             std::find(outcomes.begin(), outcomes.end(), e.outcome) != outcomes.end();
+    }));
+  }
+
  private:
   std::mutex mutex_;
+  std::map<std::string, PauseRecord, std::less<>> pauses_;
   std::vector<Execution> executions_;
   struct Held {
     Claim claim;

@@ -77,6 +77,16 @@ constexpr const char* kMigrations[] = {
     ALTER TABLE cron.executions ALTER COLUMN finished DROP NOT NULL;
     UPDATE cron.executions SET finished = NULL WHERE outcome IN ('running', 'interrupted');
     )sql",
+    // Each job's latest pause (docs/runtime.md, "Pause and resume"); resumed is NULL while it lasts.
+    R"sql(
+    CREATE TABLE cron.pauses (
+      job_id TEXT PRIMARY KEY,
+      paused TIMESTAMPTZ NOT NULL,
+      paused_by TEXT NOT NULL,
+      note TEXT NOT NULL,
+      resumed TIMESTAMPTZ
+    );
+    )sql",
 };
 
 /// The columns of an execution in stores::ExecutionColumn order.
@@ -586,6 +596,47 @@ class PostgresStore final : public Store {
       }
     });
     return claims;
+  }
+
+  void pause(std::string_view job_id, const Pause& pause) override {
+    std::lock_guard lock(writer_.mutex);
+    writer_.run(
+        "INSERT INTO cron.pauses (job_id, paused, paused_by, note, resumed) "
+        "VALUES ($1, to_timestamp($2::double precision / 1000), $3, $4, NULL) "
+        "ON CONFLICT (job_id) DO UPDATE SET paused = excluded.paused, paused_by = excluded.paused_by, "
+        "note = excluded.note, resumed = NULL",
+        {std::string(job_id), ms_text(pause.at), pause.by, pause.note});
+  }
+
+  bool resume(std::string_view job_id, TimePoint at) override {
+    std::lock_guard lock(writer_.mutex);
+    writer_.run(
+        "UPDATE cron.pauses SET resumed = to_timestamp($2::double precision / 1000) "
+        "WHERE job_id = $1 AND resumed IS NULL",
+        {std::string(job_id), ms_text(at)});
+    return writer_.affected > 0;
+  }
+
+  std::vector<PauseRecord> pauses() override {
+    std::lock_guard lock(reader_.mutex);
+    Result result = reader_.run(
+        "SELECT job_id, round(extract(epoch FROM paused) * 1000)::bigint, paused_by, note, "
+        "round(extract(epoch FROM resumed) * 1000)::bigint FROM cron.pauses ORDER BY job_id",
+        {});
+    std::vector<PauseRecord> records;
+    for (int row = 0; row < result.rows(); ++row) records.push_back(stores::pause_from_row(Row{result, row}));
+    return records;
+  }
+
+  std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
+    std::vector<std::string> names;
+    for (Outcome outcome : outcomes) names.emplace_back(to_string(outcome));
+    std::lock_guard lock(reader_.mutex);
+    Result result = reader_.run(
+        "SELECT count(*) FROM cron.executions WHERE job_id = $1 "
+        "AND started >= to_timestamp($2::double precision / 1000) AND outcome = ANY($3::text[])",
+        {std::string(job_id), ms_text(since), array_literal(names)});
+    return static_cast<std::size_t>(result.integer(0, 0));
   }
 
  private:

@@ -2,6 +2,12 @@
 
 namespace cron::stores {
 
+std::string outcome_list(std::span<const Outcome> outcomes) {
+  std::string list = ",";
+  for (Outcome outcome : outcomes) list.append(to_string(outcome)).append(",");
+  return list;
+}
+
 std::string one_line(std::string_view text) {
   std::string line;
   for (char c : text) {

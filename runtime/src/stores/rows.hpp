@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -59,6 +60,24 @@ Claim claim_from_row(const Row& row) {
   claim.trigger = trigger_from_string(row.text(kClaimTrigger)).value_or(Trigger::scheduled);
   return claim;
 }
+
+/// The columns every pause query selects, in this order; resumed_ms is NULL while the job is paused.
+enum PauseColumn { kPauseJobId, kPausedMs, kPausedBy, kPauseNote, kResumedMs };
+
+/// A job's pause from a row in PauseColumn order.
+template <class Row>
+PauseRecord pause_from_row(const Row& row) {
+  PauseRecord record;
+  record.job_id = row.text(kPauseJobId);
+  record.pause.at = from_ms(row.integer(kPausedMs));
+  record.pause.by = row.text(kPausedBy);
+  record.pause.note = row.text(kPauseNote);
+  if (!row.is_null(kResumedMs)) record.resumed = from_ms(row.integer(kResumedMs));
+  return record;
+}
+
+/// `,failed,timed_out,`: outcomes as one text a query matches `',' || outcome || ','` in.
+std::string outcome_list(std::span<const Outcome> outcomes);
 
 /// A message from a database library on one line: their hints follow on indented lines.
 std::string one_line(std::string_view text);

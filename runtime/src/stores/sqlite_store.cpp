@@ -82,6 +82,16 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX executions_by_tick ON executions (job_id, trigger, scheduled);
     CREATE INDEX executions_by_key ON executions (key);
     )sql",
+    // Each job's latest pause (docs/runtime.md, "Pause and resume"); resumed_ms is NULL while it lasts.
+    R"sql(
+    CREATE TABLE pauses (
+      job_id TEXT PRIMARY KEY,
+      paused_ms INTEGER NOT NULL,
+      paused_by TEXT NOT NULL,
+      note TEXT NOT NULL,
+      resumed_ms INTEGER
+    );
+    )sql",
 };
 
 class Statement {
@@ -332,6 +342,44 @@ class SqliteStore final : public Store {
     std::vector<Claim> claims;
     while (statement->step()) claims.push_back(stores::claim_from_row(statement.row()));
     return claims;
+  }
+
+  void pause(std::string_view job_id, const Pause& pause) override {
+    std::lock_guard lock(writer_.mutex);
+    InUse statement = writer_.use(
+        "INSERT INTO pauses (job_id, paused_ms, paused_by, note, resumed_ms) VALUES (?1, ?2, ?3, ?4, NULL) "
+        "ON CONFLICT (job_id) DO UPDATE SET paused_ms = excluded.paused_ms, paused_by = excluded.paused_by, "
+        "note = excluded.note, resumed_ms = NULL");
+    statement->bind(1, job_id).bind(2, to_ms(pause.at)).bind(3, pause.by).bind(4, pause.note);
+    statement->step();
+  }
+
+  bool resume(std::string_view job_id, TimePoint at) override {
+    std::lock_guard lock(writer_.mutex);
+    InUse statement =
+        writer_.use("UPDATE pauses SET resumed_ms = ?2 WHERE job_id = ?1 AND resumed_ms IS NULL");
+    statement->bind(1, job_id).bind(2, to_ms(at));
+    statement->step();
+    return sqlite3_changes(writer_.db()) > 0;
+  }
+
+  std::vector<PauseRecord> pauses() override {
+    std::lock_guard lock(reader_->mutex);
+    InUse statement =
+        reader_->use("SELECT job_id, paused_ms, paused_by, note, resumed_ms FROM pauses ORDER BY job_id");
+    std::vector<PauseRecord> records;
+    while (statement->step()) records.push_back(stores::pause_from_row(statement.row()));
+    return records;
+  }
+
+  std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
+    std::lock_guard lock(reader_->mutex);
+    InUse statement = reader_->use(
+        "SELECT COUNT(*) FROM executions WHERE job_id = ?1 AND started_ms >= ?2 "
+        "AND instr(?3, ',' || outcome || ',') > 0");
+    statement->bind(1, job_id).bind(2, to_ms(since)).bind(3, stores::outcome_list(outcomes));
+    statement->step();
+    return static_cast<std::size_t>(statement->integer(0));
   }
 
  private:

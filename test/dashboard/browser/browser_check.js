@@ -1,7 +1,7 @@
 // The dashboard in a real browser: starts fixture_server, drives headless Chromium over --remote-debugging-pipe
 // (no driver, no npm packages), checks the job table and that markup in titles and messages shows as text, clicks
-// "Run now", waits for the manual run to appear without a reload, pages through a job's history, and saves
-// screenshots at 1280x800 and at phone width.
+// "Run now", waits for the manual run to appear without a reload, pauses a job with a note and resumes it, pages
+// through a job's history, and saves screenshots at 1280x800 and at phone width.
 //   node browser_check.js FIXTURE_SERVER CHROMIUM OUTPUT_DIR
 "use strict";
 const { spawn } = require("child_process");
@@ -78,7 +78,8 @@ async function main() {
     await page("Log.enable");
     // Records any alert() a script that escaped the page's escaping would call.
     await page("Page.addScriptToEvaluateOnNewDocument",
-               { source: "window.__alerts = []; window.alert = text => window.__alerts.push(String(text));" });
+               { source: "window.__alerts = []; window.alert = text => window.__alerts.push(String(text));" +
+                         "window.prompt = () => 'moving the mail server';" });
     const evaluate = async expression =>
       (await page("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true })).result.value;
     const waitFor = async (expression, what) => {
@@ -119,6 +120,18 @@ async function main() {
     const states = await evaluate(`${rowsText}.map(row => row.querySelector('[data-label="State"] .badge').textContent)`);
     check(JSON.stringify(states) === JSON.stringify(["failing", "failing", "up"]),
           "every job shows its state, from its last finished run: " + states.join(", "));
+    const doc = await evaluate(`${rowsText}[0].querySelector('.doc').textContent`);
+    check(doc === "Send a welcome email to everyone who signed up in the last two hours.",
+          "a job shows its doc comment: " + doc);
+    const failures = await evaluate(`${rowsText}.map(row => row.querySelector('.failures').textContent)`);
+    check(failures.every(text => /^\d+ failures? in 24 h$/.test(text)) && failures[1] === "1 failure in 24 h",
+          "every job shows its failures in 24 hours: " + failures.join(", "));
+    // Runs are at least a third of the chart, so a run of 0 ms stands out from a tick that did not run.
+    const heights = await evaluate("[...document.querySelectorAll('svg.bars')[0].querySelectorAll('rect')]" +
+                                   ".map(rect => [rect.getAttribute('class'), Number(rect.getAttribute('height'))])");
+    check(heights.every(([kind, height]) => kind === "skipped" || kind === "missed" || kind === "empty" ? height <= 4
+                                                                                                         : height >= 9),
+          "runs are taller than ticks that did not run: " + JSON.stringify(heights));
     await screenshot("dashboard-1280x800.png", 1280, 800);
     await screenshot("dashboard-390.png", 390, 844);
     await page("Emulation.setDeviceMetricsOverride", { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
@@ -129,6 +142,24 @@ async function main() {
     check(toast === "Started welcome-email@manual-2026-03-02T10:17:00.000Z", "the toast names the new run: " + toast);
     await waitFor(`${rowsText}[0].querySelector('[data-label="Last run"]').textContent.match(/^succeeded \\d+ ms/)`,
                   "the table to show the manual run without a reload");
+
+    await evaluate("document.querySelector('button[aria-label=\"Pause welcome-email\"]').click(), true");
+    await waitFor("document.getElementById('toast').textContent === 'Paused welcome-email'", "the pause's toast");
+    const stateCell = `${rowsText}[0].querySelector('[data-label="State"]')`;
+    await waitFor(`${stateCell}.querySelector('.badge').textContent === 'paused'`, "the job to show paused");
+    check((await evaluate(`${stateCell}.querySelector('.pause-note').textContent`)) === "moving the mail server",
+          "a paused job shows the note");
+    const by = await evaluate(`${stateCell}.querySelector('.paused-by').textContent`);
+    check(by.startsWith("by 127.0.0.1 "), "a paused job shows who paused it: " + by);
+    await screenshot("dashboard-paused-1280x800.png", 1280, 800);
+    await page("Emulation.setDeviceMetricsOverride", { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
+    await evaluate("document.querySelector('button[aria-label=\"Resume welcome-email\"]').click(), true");
+    await waitFor("document.getElementById('toast').textContent.startsWith('Resumed welcome-email')",
+                  "the resume's toast");
+    await waitFor(`${stateCell}.querySelector('.badge').textContent === 'up'`, "the job to show up again");
+    check((await evaluate(`${stateCell}.querySelector('.pause-note')`)) === null, "a resumed job shows no note");
+    check((await evaluate("document.querySelector('button[aria-label=\"Pause welcome-email\"]') !== null")),
+          "a resumed job offers Pause again");
 
     await page("Page.navigate", { url: base + "/cron/jobs/welcome-email" });
     await waitFor(`${rowsText}.length === 25`, "a page of history");

@@ -1,5 +1,6 @@
 // The dashboard over a fixed history on a manual clock, for the browser check: prints its URL, serves until its
-// standard input closes. Titles and messages carry markup, to show that the page prints them as text.
+// standard input closes. Titles and messages carry markup, to show that the page prints them as text; a pause
+// made on the page is kept in the memory store like any other.
 
 #include <cron/dashboard.hpp>
 #include <cron/runtime.hpp>
@@ -16,8 +17,9 @@ cron::Status succeed() { return cron::Status::success(); }
 cron::Status fail() { return cron::Status::failure("</script><script>alert(2)</script> upstream said 503"); }
 
 constexpr cron::JobDefinition kJobs[] = {
-    {"welcome-email", "Send welcome emails", "every:120", cron::Schedule::every_minutes(120).value(), &succeed,
-     "shop::sendWelcomeEmail"},
+    {.id = "welcome-email", .title = "Send welcome emails", .schedule_text = "every:120",
+     .schedule = cron::Schedule::every_minutes(120).value(), .run = &succeed, .endpoint = "shop::sendWelcomeEmail",
+     .doc = "Send a welcome email to everyone who signed up in the last two hours."},
     {"accounting-sync", "<script>alert(1)</script> Accounting sync", "schedule:0 4 * * *",
      cron::Schedule::cron("0 4 * * *").value(), &fail, "shop::syncAccounts", "Europe/Berlin"},
     {"cart-purge", "Purge abandoned carts", "every:10", cron::Schedule::every_minutes(10).value(), &succeed,

@@ -23,7 +23,7 @@ constexpr cron::JobDefinition kJobs[] = {
      .schedule = cron::Schedule::cron("0 4 15 * *").value(),
      .run = +[]() -> cron::Status { ::shop::syncAccounts(); return cron::Status(); },
      .endpoint = "shop::syncAccounts",
-     .timeout = std::chrono::seconds(5400), .retries = 3, .overlap = cron::Overlap::queue_one, .catch_up = cron::CatchUp::run_latest, .jitter = std::chrono::seconds(300)},
+     .timeout = std::chrono::seconds(5400), .retries = 3, .overlap = cron::Overlap::queue_one, .catch_up = cron::CatchUp::run_latest, .jitter = std::chrono::seconds(300), .doc = "Run the monthly accounting sync job at 4am (UTC) on the 15th day of each month."},
     {.id = "audit-log", .title = "Rotate the audit log", .schedule_text = "every:1440",
      .schedule = cron::Schedule::every_minutes(1440).value(),
      .run = +[]() -> cron::Status { ::shop::rotateAuditLog(); return cron::Status(); },
@@ -32,7 +32,7 @@ constexpr cron::JobDefinition kJobs[] = {
      .schedule = cron::Schedule::every_minutes(90).value(),
      .run = +[]() -> cron::Status { ::shop::purgeCarts(); return cron::Status(); },
      .endpoint = "shop::purgeCarts",
-     .timeout = std::chrono::seconds(90), .overlap = cron::Overlap::cancel_running},
+     .timeout = std::chrono::seconds(90), .overlap = cron::Overlap::cancel_running, .doc = "Forget \"abandoned\" carts:\nthe ones nobody touched for 90 minutes. Caf\303\251 \342\230\225 \\o/"},
     {.id = "due-invoices", .title = "Send due invoices", .schedule_text = "schedule:30 9 * * mon-fri",
      .schedule = cron::Schedule::cron("30 9 * * mon-fri").value(),
      .run = +[]() -> cron::Status { return ::shop::Invoices::sendDue(); },
@@ -53,7 +53,8 @@ constexpr cron::JobDefinition kJobs[] = {
     {.id = "welcome-email", .title = "Send welcome emails", .schedule_text = "every:120",
      .schedule = cron::Schedule::every_minutes(120).value(),
      .run = +[]() -> cron::Status { return ::shop::sendWelcomeEmail(); },
-     .endpoint = "shop::sendWelcomeEmail"},
+     .endpoint = "shop::sendWelcomeEmail",
+     .doc = "Send a welcome email to everyone who signed up in the last two hours."},
 };
 }  // namespace
 

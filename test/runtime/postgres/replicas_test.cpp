@@ -169,6 +169,31 @@ TEST_F(ReplicasTest, AManualRunOnOneReplicaShowsOnAllAndCountsAsRunning) {
   EXPECT_EQ(history[0].outcome, Outcome::succeeded);
 }
 
+TEST_F(ReplicasTest, APauseOnOneReplicaIsHonouredByTheOtherFromItsNextPass) {
+  std::vector<std::unique_ptr<Runtime>> replicas;
+  for (const char* name : {"replica-a", "replica-b"}) replicas.push_back(make_replica(name));
+  for (const auto& replica : replicas) replica->start();
+  advance(60s, replicas);  // 00:01 runs on one of them
+  ASSERT_EQ(calls.total(), 1);
+
+  ASSERT_EQ(replicas[0]->pause("each-minute", "deploying", "ops@example.com"), PauseResult::done);
+  for (int i = 0; i < 3; ++i) advance(60s, replicas);  // 00:02 to 00:04
+  EXPECT_EQ(calls.total(), 1) << "a replica ran a tick of the paused job";
+  auto seen_by_b = replicas[1]->snapshot(0).at(0).paused;
+  ASSERT_TRUE(seen_by_b) << "replica-b does not show the pause made on replica-a";
+  EXPECT_EQ(seen_by_b->by, "ops@example.com");
+  EXPECT_EQ(seen_by_b->note, "deploying");
+
+  ASSERT_EQ(replicas[1]->resume("each-minute"), PauseResult::done);
+  advance(60s, replicas);  // 00:05
+  auto seen = calls.seen();
+  EXPECT_EQ(seen, (std::map<std::string, int>{{"each-minute@2026-03-01T00:01Z", 1},
+                                               {"each-minute@2026-03-01T00:05Z", 1}}))
+      << "the paused ticks ran or were replayed, or the next one did not run once";
+  EXPECT_EQ(database->value("SELECT count(*) FROM cron.executions"), "2") << "a paused tick was recorded";
+  EXPECT_EQ(database->value("SELECT count(*) FROM cron.claims"), "2") << "a paused tick was claimed";
+}
+
 /// A child process; killed with SIGKILL if the test ends without stopping it.
 struct Child {
   std::string name;

@@ -38,14 +38,16 @@ class ClaimsTest : public testing::Test {
   FaultStore faults{make_memory_store()};
   Lease lease{"test#1"};
   Events events{nullptr};
+  Pauses pauses{faults, events};
   std::mutex mutex;
   std::condition_variable answered;
   std::vector<std::string> answers;
-  Claims claims{faults, lease, events, [this](ClaimRequest request, ClaimAnswer answer) {
+  Claims claims{faults, lease, events, pauses, [this](ClaimRequest request, ClaimAnswer answer) {
                   std::lock_guard lock(mutex);
                   answers.push_back(request.tick.key + (answer.unreachable ? " unreachable"
-                                                        : answer.claim ? " claimed"
-                                                                       : " taken"));
+                                                        : answer.paused    ? " paused"
+                                                        : answer.claim     ? " claimed"
+                                                                           : " taken"));
                   answered.notify_all();
                 }};
 };
@@ -70,6 +72,33 @@ TEST_F(ClaimsTest, AFailedBatchAnswersEveryTickUnreachableAndClaimsNone) {
   EXPECT_EQ(claim({run("report", "2026-03-01T10:00:00Z"), run("invoice", "2026-03-01T10:00:00Z")}),
             (std::vector<std::string>{"report@2026-03-01T10:00Z unreachable", "invoice@2026-03-01T10:00Z unreachable"}));
   EXPECT_TRUE(faults.claim(run("report", "2026-03-01T10:00:00Z").tick, ClaimPurpose::run, lease));
+}
+
+TEST_F(ClaimsTest, ReadsThePausesAtEachPassAndClaimsNoScheduledTickOfAPausedJob) {
+  faults.pause("report", {TimePoint(test::utc("2026-03-01T09:00:00Z")), "ops", "maintenance"});
+  EXPECT_EQ(claim({run("report", "2026-03-01T10:00:00Z"), run("invoice", "2026-03-01T10:00:00Z")}),
+            (std::vector<std::string>{"report@2026-03-01T10:00Z paused", "invoice@2026-03-01T10:00Z claimed"}));
+  EXPECT_EQ(faults.calls(Call::pauses), 1);
+  EXPECT_TRUE(faults.claim(run("report", "2026-03-01T10:00:00Z").tick, ClaimPurpose::record, Lease{"other#1"}))
+      << "a paused job's tick was claimed";
+
+  faults.resume("report", TimePoint(test::utc("2026-03-01T10:00:30Z")));  // by another replica
+  answers.clear();
+  EXPECT_EQ(claim({run("report", "2026-03-01T10:01:00Z")}),
+            (std::vector<std::string>{"report@2026-03-01T10:01Z claimed"}))
+      << "the next pass did not see the resume";
+  EXPECT_EQ(faults.calls(Call::pauses), 2);
+}
+
+TEST_F(ClaimsTest, AFailedReadOfThePausesKeepsTheLastSet) {
+  faults.pause("report", {TimePoint(test::utc("2026-03-01T09:00:00Z")), "ops", ""});
+  claim({run("report", "2026-03-01T10:00:00Z")});
+  faults.resume("report", TimePoint(test::utc("2026-03-01T10:00:30Z")));
+  faults.fail(Call::pauses);
+  answers.clear();
+  EXPECT_EQ(claim({run("report", "2026-03-01T10:01:00Z"), run("invoice", "2026-03-01T10:01:00Z")}),
+            (std::vector<std::string>{"report@2026-03-01T10:01Z paused", "invoice@2026-03-01T10:01Z claimed"}))
+      << "a store fault changed which jobs are paused, or stopped the others";
 }
 
 }  // namespace
