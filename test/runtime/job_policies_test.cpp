@@ -100,6 +100,16 @@ class JobPolicies : public testing::Test {
     return std::make_unique<Runtime>(std::move(options), jobs);
   }
 
+  /// A runtime of `job` alone, started, whose 10:00 tick has entered its endpoint.
+  std::unique_ptr<Runtime> run_first_tick(const JobDefinition& job, Options options = {},
+                                          std::unique_ptr<Store> store = make_memory_store()) {
+    auto runtime = make_runtime({&job, 1}, std::move(options), std::move(store));
+    runtime->start();
+    advance_to("2026-03-01T10:00:00Z", *runtime);
+    gate.wait_until_entered(1);
+    return runtime;
+  }
+
   void advance_to(std::string_view time, Runtime& runtime) {
     clock->set(TimePoint(at(time)));
     runtime.wait_until_ticks_handled();
@@ -120,10 +130,7 @@ JobDefinition hourly(Status (*run)()) { return {"hourly", "Hourly", "every:60", 
 TEST_F(JobPolicies, QueueOneRunsOneWaitingTickWhenTheRunEndsAndSkipsTheRest) {
   JobDefinition job = hourly(&ignores_stop);
   job.overlap = Overlap::queue_one;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T11:00:00Z", *runtime);  // waits
   advance_to("2026-03-01T12:00:00Z", *runtime);  // one already waits: skipped
   EXPECT_EQ(gate.count(), 1);
@@ -138,10 +145,7 @@ TEST_F(JobPolicies, QueueOneRunsOneWaitingTickWhenTheRunEndsAndSkipsTheRest) {
 TEST_F(JobPolicies, AllowRunsTicksSideBySide) {
   JobDefinition job = hourly(&ignores_stop);
   job.overlap = Overlap::allow;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T11:00:00Z", *runtime);
   gate.wait_until_entered(2);  // both run at once
   gate.release();
@@ -152,10 +156,7 @@ TEST_F(JobPolicies, AllowRunsTicksSideBySide) {
 
 TEST_F(JobPolicies, SkipIsTheDefault) {
   JobDefinition job = hourly(&ignores_stop);
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T11:00:00Z", *runtime);
   gate.release();
   runtime->wait_until_idle();
@@ -169,10 +170,7 @@ TEST_F(JobPolicies, SkipIsTheDefault) {
 TEST_F(JobPolicies, CancelRunningStopsTheRunAndStartsTheNewTickWhenItReturns) {
   JobDefinition job = hourly(&cooperative);
   job.overlap = Overlap::cancel_running;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T11:00:00Z", *runtime);
   gate.wait_until_entered(2);  // 10:00 saw the stop and returned, so 11:00 started
   gate.release();
@@ -206,10 +204,7 @@ TEST_F(JobPolicies, RetriesComeFromTheJobWithTheSameKey) {
 TEST_F(JobPolicies, ATimeoutRequestsStopAndACooperativeRunEndsTimedOut) {
   JobDefinition job = hourly(&cooperative);
   job.timeout = 30s;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T10:00:29Z", *runtime);
   EXPECT_TRUE(runtime->snapshot(0).front().running) << "stopped before its timeout";
   advance_to("2026-03-01T10:00:30Z", *runtime);
@@ -222,10 +217,7 @@ TEST_F(JobPolicies, ATimeoutRequestsStopAndACooperativeRunEndsTimedOut) {
 TEST_F(JobPolicies, ARunThatIgnoresTheTokenCountsAsRunningUntilItReturns) {
   JobDefinition job = hourly(&ignores_stop);
   job.timeout = 30s;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T10:00:30Z", *runtime);
   EXPECT_EQ(stops(), (std::vector<std::string>{"cron: hourly@2026-03-01T10:00Z stop requested (timed_out); "
                                                "it counts as running until the endpoint returns"}));
@@ -249,10 +241,7 @@ TEST_F(JobPolicies, ALostLeaseRequestsStopAndTheRunEndsCancelled) {
   store->lose_every_lease();
   Options options;
   options.lease = 300ms;  // renewed every 100 ms of real time: the first renewal says the lease is lost
-  auto runtime = make_runtime({&job, 1}, std::move(options), std::move(store));
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job, std::move(options), std::move(store));
   runtime->wait_until_idle();
   EXPECT_EQ(stops(), (std::vector<std::string>{"cron: hourly@2026-03-01T10:00Z stop requested (cancelled); "
                                                "it counts as running until the endpoint returns"}));
@@ -264,10 +253,7 @@ TEST_F(JobPolicies, ALostLeaseRequestsStopAndTheRunEndsCancelled) {
 TEST_F(JobPolicies, ACooperativeRunThatStopsInTimeIsNeverStuck) {
   JobDefinition job = hourly(&cooperative);
   job.timeout = 30s;
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   advance_to("2026-03-01T10:00:30Z", *runtime);
   runtime->wait_until_idle();
   advance_to("2026-03-01T10:01:00Z", *runtime);
@@ -293,10 +279,7 @@ TEST_F(JobPolicies, CancelStopsTheRunningAttemptAnd409sWhenNoneRuns) {
 
 TEST_F(JobPolicies, ACancelledRunThatIgnoresTheTokenIsRecordedWhenItReturns) {
   JobDefinition job = hourly(&ignores_stop);
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   EXPECT_EQ(runtime->cancel("hourly"), CancelResult::requested);
   EXPECT_TRUE(runtime->snapshot(0).front().running);
   gate.release();
@@ -308,10 +291,7 @@ TEST_F(JobPolicies, ACancelledRunThatIgnoresTheTokenIsRecordedWhenItReturns) {
 
 TEST_F(JobPolicies, StopDuringARunRequestsStopAndWaitsForACooperativeEndpoint) {
   JobDefinition job = hourly(&cooperative);
-  auto runtime = make_runtime({&job, 1});
-  runtime->start();
-  advance_to("2026-03-01T10:00:00Z", *runtime);
-  gate.wait_until_entered(1);
+  auto runtime = run_first_tick(job);
   EXPECT_EQ(runtime->stop(std::chrono::milliseconds::max()), std::vector<std::string>{});
   runtime->wait_until_recorded();
   EXPECT_EQ(outcomes(*runtime, "hourly"),
