@@ -101,7 +101,7 @@ TEST_F(SqliteStoreTest, ASchemaNewerThanThisCroncIsRefused) {
   make_sqlite_store(path);
   test::sqlite_rows(path, "INSERT INTO schema_version (version) VALUES (99)");
   EXPECT_EQ(error_of([&] { make_sqlite_store(path); }),
-            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (3); upgrade cronc");
+            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (4); upgrade cronc");
 }
 
 TEST_F(SqliteStoreTest, ASecondStoreOnAFileInUseNamesItsHolderAndPointsToPostgres) {

@@ -17,7 +17,7 @@ class FaultStore final : public Store {
  public:
   /// A batch call (claim_all, write_all) enters once as itself, then once per item as its single call.
   enum class Call { insert, finish, last_tick, history, mark_interrupted, claim, unrecorded_claims, complete, renew,
-                    take_over, claim_all, write_all };
+                    take_over, claim_all, write_all, prune };
 
   explicit FaultStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
@@ -102,6 +102,9 @@ class FaultStore final : public Store {
   }
   std::vector<Claim> take_over(std::span<const std::string> job_ids, const Lease& lease, int max_attempts) override {
     return enter(Call::take_over), inner_->take_over(job_ids, lease, max_attempts);
+  }
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    return enter(Call::prune, job_id), inner_->prune(job_id, limits, lease);
   }
   bool shared() const override { return inner_->shared(); }
 

@@ -10,6 +10,7 @@
 /// against every store.
 
 #include <cron/execution.hpp>
+#include <cron/retention.hpp>
 #include <cron/setup_error.hpp>
 
 #include <chrono>
@@ -61,6 +62,20 @@ struct ClaimAsk {
   /// holds already is returned, because the store may have made it before the answer was lost. (Only a store whose
   /// answer can be lost after it committed needs this: PostgreSQL. SQLite's and memory's failures claim nothing.)
   bool again = false;
+};
+
+/// What one Store::prune() call may remove (docs/dashboard.md, "Retention").
+struct PruneLimits {
+  HistoryRetention retention;
+  std::chrono::sys_seconds now;               ///< by the runtime's clock: ages are measured from it
+  std::chrono::seconds misfire_grace{60};     ///< a claim of a tick younger than this is kept, whatever the limits
+  std::size_t max_executions = 500;           ///< at most this many per call, so one call holds a write lock briefly
+};
+
+/// What one Store::prune() call removed.
+struct Pruned {
+  std::size_t executions = 0;
+  std::size_t claims = 0;
 };
 
 /// One of the recorder's writes, applied with others in one transaction by Store::write_all().
@@ -121,6 +136,15 @@ class Store {
                                        int /*max_attempts*/) {
     return {};
   }
+
+  /// Removes part of a job's history that retention lets go, in one bounded transaction; the caller calls again
+  /// while it removes a full PruneLimits::max_executions. An execution goes when it is beyond both limits: it
+  /// started before `now - max_age` and is not among the job's newest `keep_per_job` (by id); a `running` one
+  /// never goes. A claim goes with the last execution of its key, or, with none (a tick claimed and never
+  /// recorded), once its tick is older than max_age; never one held by `lease.owner` without an execution (about
+  /// to be recorded), one under a live lease, or one whose tick is younger than the misfire grace.
+  virtual Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) = 0;
+
   /// True when several processes share the store, so claims need leases, renewal and takeover.
   virtual bool shared() const { return false; }
 };
