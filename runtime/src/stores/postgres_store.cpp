@@ -592,8 +592,7 @@ class PostgresStore final : public Store {
     return claims;
   }
 
-  /// Plain DELETEs in one transaction: autovacuum reclaims the space. A claim under a live lease stays, and so
-  /// does one done without an execution that unrecorded_claims() still waits ten minutes to record.
+  /// Plain DELETEs in one transaction: autovacuum reclaims the space. A claim under a live lease stays.
   Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
     std::lock_guard lock(writer_.mutex);
     Pruned pruned;
@@ -615,7 +614,7 @@ class PostgresStore final : public Store {
           "DELETE FROM cron.claims WHERE key IN (SELECT key FROM cron.claims c WHERE job_id = $1 "
           "AND scheduled < to_timestamp($2::double precision) AND (done OR lease_expires < now()) "
           "AND NOT EXISTS (SELECT 1 FROM cron.executions e WHERE e.key = c.key) "
-          "AND (key = ANY($3::text[]) OR (owner <> $4 AND claimed < now() - interval '10 minutes')) "
+          "AND (key = ANY($3::text[]) OR owner <> $4) "
           "LIMIT $5::bigint)",
           {std::string(job_id), claim_too_old, array_literal(keys), lease.owner,
            std::to_string(limits.max_executions + keys.size())});
