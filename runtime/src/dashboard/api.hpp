@@ -55,6 +55,9 @@ class Api {
   Reply run(std::string_view id);
   /// 202 when stop was requested of the job's running attempts (docs/policies.md), 409 when none runs here.
   Reply cancel(std::string_view id);
+  /// Runs the job's ticks in the window of the JSON body `{"from": T, "to": T}` (RFC 3339 UTC; docs/dashboard.md,
+  /// "Backfill"): 202 `{"job", "ticks"}`, 400 for a bad body, time or window, 503 while the runtime stops.
+  Reply backfill(std::string_view id, std::string_view body);
 
  private:
   nlohmann::json job_json(const JobSnapshot& job) const;

@@ -164,6 +164,8 @@ Reply Dashboard::Server::dispatch(const dashboard::Routed& routed, const httplib
       return api->run(id);
     case Route::cancel:
       return api->cancel(id);
+    case Route::backfill:
+      return api->backfill(id, request.body);
     case Route::metrics:
       return {200, "text/plain; version=0.0.4; charset=utf-8", metrics->scrape(), {}};
   }

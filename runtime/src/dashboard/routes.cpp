@@ -22,6 +22,7 @@ constexpr std::array kRoutes = {
     RouteEntry{"/cron/api/jobs/{id}/executions", "GET", Route::executions},
     RouteEntry{"/cron/api/jobs/{id}/run", "POST", Route::run},
     RouteEntry{"/cron/api/jobs/{id}/cancel", "POST", Route::cancel},
+    RouteEntry{"/cron/api/jobs/{id}/backfill", "POST", Route::backfill},
     RouteEntry{"/metrics", "GET", Route::metrics},
 };
 

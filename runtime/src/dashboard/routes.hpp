@@ -14,6 +14,7 @@ enum class Route {
   executions,  ///< GET /cron/api/jobs/{id}/executions
   run,         ///< POST /cron/api/jobs/{id}/run
   cancel,      ///< POST /cron/api/jobs/{id}/cancel
+  backfill,    ///< POST /cron/api/jobs/{id}/backfill
   metrics,     ///< GET /metrics
 };
 
