@@ -2,7 +2,7 @@
 
 namespace cron {
 
-BackfillPlan plan_backfill(const Schedule& schedule, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
+BackfillPlan plan_backfill(const ZonedSchedule& schedule, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
                            std::chrono::sys_seconds now) {
   BackfillPlan plan;
   if (from > to) {

@@ -8,7 +8,8 @@ namespace cron {
 namespace {
 constexpr std::array<std::string_view, 8> kOutcomeNames = {"running", "succeeded", "failed",      "timed_out",
                                                            "skipped", "missed",    "interrupted", "cancelled"};
-}
+constexpr std::array<std::string_view, 3> kTriggerNames = {"scheduled", "manual", "backfill"};
+}  // namespace
 
 std::string_view to_string(Outcome outcome) { return kOutcomeNames[static_cast<std::size_t>(outcome)]; }
 
@@ -18,11 +19,11 @@ std::optional<Outcome> outcome_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view to_string(Trigger trigger) { return trigger == Trigger::manual ? "manual" : "scheduled"; }
+std::string_view to_string(Trigger trigger) { return kTriggerNames[static_cast<std::size_t>(trigger)]; }
 
 std::optional<Trigger> trigger_from_string(std::string_view text) {
-  if (text == "manual") return Trigger::manual;
-  if (text == "scheduled") return Trigger::scheduled;
+  for (std::size_t i = 0; i < kTriggerNames.size(); ++i)
+    if (kTriggerNames[i] == text) return static_cast<Trigger>(i);
   return std::nullopt;
 }
 

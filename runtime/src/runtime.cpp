@@ -11,10 +11,12 @@
 #include "scheduler/overlap_policy.hpp"
 #include "scheduler/pauses.hpp"
 #include "scheduler/phase.hpp"
+#include "scheduler/pruner.hpp"
 #include "scheduler/recorder.hpp"
 #include "scheduler/timer.hpp"
 #include "scheduler/worker_pool.hpp"
 
+#include <cron/backfill.hpp>
 #include <cron/health.hpp>
 #include <cron/runtime.hpp>
 #include <cron/tz_database.hpp>
@@ -63,6 +65,19 @@ std::vector<ZonedSchedule> fire_times(std::span<const JobDefinition> jobs) {
     schedules.push_back(zoned.value());
   }
   return schedules;
+}
+
+/// `options`, unless the environment gave a value with_environment() refused: a SetupError, one line, as for an
+/// unknown CRON_STORE scheme.
+Options checked(Options options) {
+  if (!options.environment_error.empty()) throw SetupError(options.environment_error);
+  return options;
+}
+
+std::vector<std::string> job_ids(std::span<const JobDefinition> jobs) {
+  std::vector<std::string> ids;
+  for (const JobDefinition& job : jobs) ids.emplace_back(job.id);
+  return ids;
 }
 
 }  // namespace
@@ -115,6 +130,8 @@ struct Runtime::State {
         [this](bool busy) { recorder->defer(busy); });
     timer = std::make_unique<Timer>(
         *clock, [this](std::vector<Due> due, TimePoint now) { on_due(std::move(due), now); }, [this] { notify(); });
+    pruner = std::make_unique<Pruner>(*store, lease, events, *clock, job_ids(jobs), options.history,
+                                      options.misfire_grace, [this] { notify(); });
   }
 
   Options options;
@@ -136,6 +153,8 @@ struct Runtime::State {
   std::size_t attempts_begun = 0;     ///< of those, running with their `running` row handed to the recorder
   std::map<std::string, RunningAttempt> running;  ///< the attempts under way, by key
   std::uint64_t runs_started = 0;                  ///< numbers each attempt, for its deadline
+  std::size_t backfills_pending = 0;               ///< backfills whose ticks have not all been handed on
+  std::vector<std::thread> backfills;              ///< one thread per backfill, joined at destruction
 
   // The parts, destroyed in reverse: the timer first, the recorder last, so every outcome reaches it.
   std::unique_ptr<Recorder> recorder;
@@ -143,6 +162,7 @@ struct Runtime::State {
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<Claims> claims;
   std::unique_ptr<Timer> timer;
+  std::unique_ptr<Pruner> pruner;
 
   std::optional<std::size_t> find(std::string_view id) const {
     for (std::size_t i = 0; i < jobs.size(); ++i)
@@ -460,6 +480,48 @@ struct Runtime::State {
     return returned;
   }
 
+  /// A backfill's thread: each tick of `ticks` (oldest first) once no run of the job goes on, claimed with its
+  /// scheduled key, so one claimed before (run, skipped or missed, here or on a replica) is not run again.
+  void run_backfill(std::size_t job, std::vector<sys_seconds> ticks) {
+    const std::string id(jobs[job].id);
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return phase >= Phase::stopping || !job_states[job].running(); });
+        if (phase >= Phase::stopping) break;
+        ++job_states[job].active;  // reserved while the store is asked, so a tick meanwhile is skipped
+      }
+      ClaimRequest request{job, Claim{id, idempotency_key(id, ticks[i]), ticks[i], Trigger::backfill},
+                           ClaimPurpose::run};
+      ClaimAnswer answer = claims->claim_now(request);
+      std::lock_guard lock(mutex);
+      --job_states[job].active;
+      changed.notify_all();
+      if (answer.unreachable) {
+        events.log({.kind = LogEvent::Kind::store_error,
+                    .job_id = id,
+                    .key = request.tick.key,
+                    .message = "backfill stopped: the store could not be reached; " +
+                               std::to_string(ticks.size() - i) + " tick(s) from this one on were not run"});
+        break;
+      }
+      if (!answer.claim) continue;  // claimed before: it ran, or was recorded, already
+      if (phase >= Phase::stopping) {
+        if (lease_keeper) lease_keeper->give_back({request.tick.key});
+        break;
+      }
+      if (answer.claim->busy) {
+        record_not_run(*answer.claim, Outcome::skipped,
+                       "the previous run of this job was still running on another replica");
+        continue;
+      }
+      start_attempt(job, std::move(*answer.claim));
+    }
+    std::lock_guard lock(mutex);
+    --backfills_pending;
+    changed.notify_all();
+  }
+
   /// Every tick due by the clock's current time is claimed and decided (with the lock held).
   bool ticks_handled() const {
     if (phase >= Phase::stopping) return true;
@@ -468,11 +530,13 @@ struct Runtime::State {
 };
 
 Runtime::Runtime(Options options, std::span<const JobDefinition> jobs)
-    : state_(std::make_unique<State>(std::move(options), jobs)) {}
+    : state_(std::make_unique<State>(checked(std::move(options)), jobs)) {}
 
 Runtime::~Runtime() {
   stop(std::chrono::milliseconds::max());
   State& s = *state_;
+  for (std::thread& backfill : s.backfills) backfill.join();  // each ends at stop(), after one bounded claim
+  s.pruner.reset();
   s.timer.reset();
   s.claims.reset();  // waits for a claim under way (each store call is bounded)
   s.pool->join();    // waits for endpoints still running past stop()'s deadline
@@ -496,6 +560,7 @@ void Runtime::start() {
     std::unique_lock lock(s.mutex);
     s.changed.wait(lock, [&] { return s.recorder->settled(); });
   }
+  s.pruner->start();
   sys_seconds now = to_seconds(s.clock->now());
   s.pauses.refresh();
   std::vector<std::optional<sys_seconds>> last(s.jobs.size());
@@ -545,6 +610,7 @@ std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {
     s.changed.notify_all();
   }
   s.timer->stop();
+  s.pruner->stop();
   std::size_t never_asked = s.claims->stop().size();
   if (s.lease_keeper) s.lease_keeper->give_back(std::move(given_back));
 
@@ -614,6 +680,22 @@ PauseResult Runtime::resume(std::string_view id) {
   return PauseResult::done;
 }
 
+BackfillResult Runtime::backfill(std::string_view id, sys_seconds from, sys_seconds to) {
+  State& s = *state_;
+  auto job = s.find(id);
+  if (!job) return {BackfillResult::Status::unknown_job};
+  BackfillPlan plan = plan_backfill(s.schedules[*job], from, to, to_seconds(s.clock->now()));
+  if (!plan.error.empty()) return {BackfillResult::Status::refused, 0, std::move(plan.error)};
+  std::lock_guard lock(s.mutex);
+  if (s.phase >= Phase::stopping) return {BackfillResult::Status::unavailable};
+  std::size_t count = plan.ticks.size();
+  ++s.backfills_pending;
+  s.backfills.emplace_back([&s, job = *job, ticks = std::move(plan.ticks)]() mutable {
+    s.run_backfill(job, std::move(ticks));
+  });
+  return {BackfillResult::Status::accepted, count};
+}
+
 std::optional<Execution> Runtime::run_tick(std::string_view id, sys_seconds scheduled) {
   State& s = *state_;
   auto job = s.find(id);
@@ -673,7 +755,8 @@ void Runtime::wait_until_idle() {
   std::unique_lock lock(s.mutex);
   s.changed.wait(lock, [&] {
     return s.phase >= Phase::stopping ||
-           (s.ticks_handled() && s.attempts_pending == 0 && s.recorder->settled());
+           (s.ticks_handled() && s.attempts_pending == 0 && s.backfills_pending == 0 && s.recorder->settled() &&
+            s.pruner->caught_up(s.clock->now()));
   });
 }
 

@@ -306,6 +306,53 @@ TEST_F(DashboardTest, CancelWhenNothingRunsIs409) {
   EXPECT_EQ(post("/cron/api/jobs/no-such-job/cancel")->status, 404);
 }
 
+TEST_F(DashboardTest, BackfillAnswers202WithTheTickCountAndRunsThemWithTheirKeys) {
+  serve();
+  runtime->start();
+  auto result = post("/cron/api/jobs/nightly-report/backfill", {},
+                     R"({"from": "2026-03-01T04:00:00Z", "to": "2026-03-01T08:00:00Z"})");
+  ASSERT_EQ(result->status, 202) << result->body;
+  EXPECT_EQ(json_of(result), (json{{"job", "nightly-report"}, {"ticks", 3}}));
+  runtime->wait_until_idle();
+  runtime->wait_until_recorded();
+  json executions = json_of(get("/cron/api/jobs/nightly-report/executions"))["executions"];
+  ASSERT_EQ(executions.size(), 3u);
+  EXPECT_EQ(executions[0]["key"], "nightly-report@2026-03-01T08:00Z");
+  EXPECT_EQ(executions[0]["trigger"], "backfill");
+  EXPECT_EQ(executions[2]["key"], "nightly-report@2026-03-01T04:00Z");
+  EXPECT_EQ(executions[2]["outcome"], "succeeded");
+}
+
+TEST_F(DashboardTest, BackfillRefusesABadBodyTimeOrWindowWithA400ThatSaysWhy) {
+  serve();
+  runtime->start();
+  auto error = [&](const std::string& body) {
+    auto result = post("/cron/api/jobs/nightly-report/backfill", {}, body);
+    EXPECT_EQ(result->status, 400) << body;
+    return json_of(result)["error"].get<std::string>();
+  };
+  const std::string shape = R"(; send {"from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z"})";
+  EXPECT_EQ(error("not json"), "the body is not a JSON object" + shape);
+  EXPECT_EQ(error(""), "the body is not a JSON object" + shape);
+  EXPECT_EQ(error(R"({"from": "2026-03-01T00:00:00Z"})"), "'to' is missing or not a string" + shape);
+  EXPECT_EQ(error(R"({"from": 5, "to": "2026-03-01T00:00:00Z"})"), "'from' is missing or not a string" + shape);
+  EXPECT_EQ(error(R"({"from": "2026-03-01", "to": "2026-03-01T02:00:00Z"})"),
+            "'from' is '2026-03-01', not an RFC 3339 UTC time such as 2026-03-01T00:00:00Z");
+  EXPECT_EQ(error(R"({"from": "2026-03-01T00:00:00Z", "to": "2026-03-01T02:00:00+01:00"})"),
+            "'to' is '2026-03-01T02:00:00+01:00', not an RFC 3339 UTC time such as 2026-03-01T00:00:00Z");
+  EXPECT_EQ(error(R"({"from": "2026-03-01T04:00:00Z", "to": "2026-03-01T02:00:00Z"})"),
+            "from (2026-03-01T04:00:00Z) is after to (2026-03-01T02:00:00Z)");
+  EXPECT_EQ(error(R"({"from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z"})"),
+            "to (2026-03-02T00:00:00Z) is in the future; the scheduler runs the ticks from now on "
+            "(2026-03-01T09:59:30Z)");
+  auto unknown = post("/cron/api/jobs/no-such-job/backfill", {},
+                      R"({"from": "2026-03-01T00:00:00Z", "to": "2026-03-01T02:00:00Z"})");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(get("/cron/api/jobs/nightly-report/backfill")->status, 405);
+  runtime->wait_until_idle();
+  EXPECT_TRUE(json_of(get("/cron/api/jobs/nightly-report/executions"))["executions"].empty());
+}
+
 TEST_F(DashboardTest, RunNowOfAnUnknownJobIs404) {
   serve();
   auto result = post("/cron/api/jobs/no-such-job/run");

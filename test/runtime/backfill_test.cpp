@@ -15,7 +15,7 @@ std::chrono::sys_seconds at(std::string_view text) {
   return time;
 }
 
-const Schedule kHourly = Schedule::cron("0 * * * *").value();
+const ZonedSchedule kHourly = ZonedSchedule::in_utc(Schedule::cron("0 * * * *").value());
 const std::chrono::sys_seconds kNow = at("2026-03-02T12:00:00Z");
 
 std::vector<std::string> keys(const BackfillPlan& plan) {
@@ -45,7 +45,7 @@ TEST(BackfillTest, RefusesAWindowBackwardsOrInTheFuture) {
 }
 
 TEST(BackfillTest, RunsAtMostAThousandTicks) {
-  const Schedule every_minute = Schedule::cron("* * * * *").value();
+  const ZonedSchedule every_minute = ZonedSchedule::in_utc(Schedule::cron("* * * * *").value());
   auto from = at("2026-03-01T00:00:00Z");
   EXPECT_EQ(plan_backfill(every_minute, from, from + std::chrono::minutes(999), kNow).ticks.size(), 1000u);
   BackfillPlan wide = plan_backfill(every_minute, from, from + std::chrono::minutes(1000), kNow);

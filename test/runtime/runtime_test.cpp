@@ -519,6 +519,82 @@ TEST_F(RuntimeTest, LogsSkippedAndMissedTicks) {
             }));
 }
 
+TEST_F(RuntimeTest, ABackfillRunsTheWindowsTicksOldestFirstOneAtATimeWithTheirKeys) {
+  auto runtime = make_runtime(kJobs);
+  runtime->start();
+  advance_to("2026-03-01T10:00:00Z", *runtime);
+  calls.reset();
+  calls.blocking = true;
+  BackfillResult result = runtime->backfill("every-two-hours", at("2026-03-01T05:00:00Z"), at("2026-03-01T10:00:00Z"));
+  EXPECT_EQ(result.status, BackfillResult::Status::accepted);
+  EXPECT_EQ(result.ticks, 3u) << "06:00, 08:00 and 10:00";
+  calls.wait_until_entered();
+  EXPECT_EQ(calls.seen(), (std::vector<std::string>{"every-two-hours@2026-03-01T06:00Z#1"}))
+      << "the next tick started before the previous one finished";
+  calls.release();
+  runtime->wait_until_idle();
+  runtime->wait_until_recorded();
+  EXPECT_EQ(calls.seen(), (std::vector<std::string>{"every-two-hours@2026-03-01T06:00Z#1",
+                                                    "every-two-hours@2026-03-01T08:00Z#1"}))
+      << "10:00 ran already: its key was claimed, so it does not run again";
+  auto history = runtime->history("every-two-hours", 10);
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[0].key, "every-two-hours@2026-03-01T08:00Z");
+  EXPECT_EQ(history[0].trigger, Trigger::backfill);
+  EXPECT_EQ(history[0].scheduled, at("2026-03-01T08:00:00Z"));
+  EXPECT_EQ(history[1].trigger, Trigger::backfill);
+  EXPECT_EQ(history[2].trigger, Trigger::scheduled);
+
+  calls.reset();
+  EXPECT_EQ(runtime->backfill("every-two-hours", at("2026-03-01T06:00:00Z"), at("2026-03-01T08:00:00Z")).ticks, 2u);
+  runtime->wait_until_idle();
+  EXPECT_TRUE(calls.seen().empty()) << "a second backfill of the window ran its ticks again";
+  advance_to("2026-03-01T12:00:00Z", *runtime);
+  EXPECT_EQ(calls.seen(), (std::vector<std::string>{"every-two-hours@2026-03-01T12:00Z#1"}))
+      << "the schedule goes on from its own last tick";
+}
+
+TEST_F(RuntimeTest, ABackfillRefusesAnUnknownJobAndABadWindow) {
+  auto runtime = make_runtime(kJobs);
+  runtime->start();
+  EXPECT_EQ(runtime->backfill("no-such-job", at("2026-03-01T00:00:00Z"), at("2026-03-01T02:00:00Z")).status,
+            BackfillResult::Status::unknown_job);
+  BackfillResult future = runtime->backfill("every-two-hours", at("2026-03-01T08:00:00Z"), at("2026-03-01T12:00:00Z"));
+  EXPECT_EQ(future.status, BackfillResult::Status::refused);
+  EXPECT_EQ(future.error, "to (2026-03-01T12:00:00Z) is in the future; the scheduler runs the ticks from now on "
+                          "(2026-03-01T09:59:30Z)");
+  BackfillResult wide = runtime->backfill("every-two-hours", at("2025-01-01T00:00:00Z"), at("2026-03-01T00:00:00Z"));
+  EXPECT_EQ(wide.status, BackfillResult::Status::refused);
+  EXPECT_EQ(wide.ticks, 0u);
+  runtime->wait_until_idle();
+  EXPECT_TRUE(calls.seen().empty());
+  runtime->stop(1s);
+  EXPECT_EQ(runtime->backfill("every-two-hours", at("2026-03-01T06:00:00Z"), at("2026-03-01T08:00:00Z")).status,
+            BackfillResult::Status::unavailable);
+}
+
+TEST(Options, TheEnvironmentSetsRetentionAndABadValueIsOneLineAtConstruction) {
+  setenv("CRON_HISTORY_KEEP", "50", 1);
+  setenv("CRON_HISTORY_MAX_AGE", "7d", 1);
+  Options options = Options{}.with_environment();
+  EXPECT_EQ(options.history.keep_per_job, 50u);
+  EXPECT_EQ(options.history.max_age, std::chrono::days(7));
+  EXPECT_EQ(options.environment_error, "");
+  setenv("CRON_HISTORY_MAX_AGE", "a month", 1);
+  Options bad = Options{}.with_environment();
+  unsetenv("CRON_HISTORY_KEEP");
+  unsetenv("CRON_HISTORY_MAX_AGE");
+  EXPECT_EQ(bad.history.max_age, std::chrono::days(30)) << "a refused value changes nothing";
+  bad.store_instance = make_memory_store();
+  try {
+    Runtime runtime(std::move(bad), kJobs);
+    ADD_FAILURE() << "a bad CRON_HISTORY_MAX_AGE was accepted";
+  } catch (const SetupError& error) {
+    EXPECT_STREQ(error.what(),
+                 "CRON_HISTORY_MAX_AGE='a month' is not an age of at least a minute (such as 30d, 12h, 90m or 1d12h)");
+  }
+}
+
 /// A memory store that fails every call while `failing` is set, as a full disk or a lost connection would.
 class FlakyStore final : public Store {
  public:
@@ -542,6 +618,11 @@ class FlakyStore final : public Store {
   std::vector<PauseRecord> pauses() override { return check(), inner_->pauses(); }
   std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
     return check(), inner_->count(job_id, outcomes, since);
+  }
+  /// Never fails: the pruner's own failures are FaultStore's (pruner_test.cpp), and its pass at start would race
+  /// the log lines these tests expect.
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    return inner_->prune(job_id, limits, lease);
   }
 
  private:

@@ -101,7 +101,7 @@ TEST_F(SqliteStoreTest, ASchemaNewerThanThisCroncIsRefused) {
   make_sqlite_store(path);
   test::sqlite_rows(path, "INSERT INTO schema_version (version) VALUES (99)");
   EXPECT_EQ(error_of([&] { make_sqlite_store(path); }),
-            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (4); upgrade cronc");
+            "sqlite:" + path + ": the file's schema is version 99, newer than this cronc knows (5); upgrade cronc");
 }
 
 TEST_F(SqliteStoreTest, AFileAtSchemaVersion3IsMigratedWithItsHistory) {
@@ -113,12 +113,18 @@ TEST_F(SqliteStoreTest, AFileAtSchemaVersion3IsMigratedWithItsHistory) {
     execution.outcome = Outcome::succeeded;
     store->insert(execution);
   }
-  // What a cronc before pauses left: schema version 3, no pauses table.
+  // What a cronc before pauses and retention left: schema version 3, no pauses table, no claims_by_job index,
+  // and the file without incremental vacuum.
   test::sqlite_rows(path, "DROP TABLE pauses");
-  test::sqlite_rows(path, "DELETE FROM schema_version WHERE version = 4");
+  test::sqlite_rows(path, "DROP INDEX claims_by_job");
+  test::sqlite_rows(path, "DELETE FROM schema_version WHERE version >= 4");
+  test::sqlite_script(path, "PRAGMA journal_mode = DELETE; PRAGMA auto_vacuum = NONE; VACUUM");
+  ASSERT_EQ(test::sqlite_rows(path, "PRAGMA auto_vacuum"), (std::vector<std::vector<std::string>>{{"0"}}));
   auto store = make_sqlite_store(path);
   EXPECT_EQ(test::sqlite_rows(path, "SELECT MAX(version) FROM schema_version"),
-            (std::vector<std::vector<std::string>>{{"4"}}));
+            (std::vector<std::vector<std::string>>{{"5"}}));
+  EXPECT_EQ(test::sqlite_rows(path, "PRAGMA auto_vacuum"), (std::vector<std::vector<std::string>>{{"2"}}))
+      << "the migration switches the file to incremental vacuum";
   EXPECT_EQ(store->history("report", 10).size(), 1u);
   EXPECT_TRUE(store->pauses().empty());
   store->pause("report", {TimePoint(at("2026-03-01T10:30:00Z")), "ops", "after the migration"});

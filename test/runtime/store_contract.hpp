@@ -37,6 +37,20 @@ class StoreContract : public testing::Test {
     return e;
   }
 
+  /// Five finished runs of `report`, an hour apart from 10:00; their keys, oldest first.
+  std::vector<std::string> hourly_runs() {
+    std::vector<std::string> keys;
+    for (int hour = 10; hour <= 14; ++hour) {
+      Execution e = running("report@2026-03-01T" + std::to_string(hour) + ":00Z",
+                            "2026-03-01T" + std::to_string(hour) + ":00:00Z");
+      e.outcome = Outcome::succeeded;
+      e.finished = e.started;
+      store->insert(e);
+      keys.push_back(e.key);
+    }
+    return keys;
+  }
+
   Factory factory;
   std::unique_ptr<Store> store;
 };
@@ -226,11 +240,106 @@ TYPED_TEST_P(StoreContract, CountsAJobsExecutionsWithSomeOutcomesSinceATime) {
   EXPECT_EQ(store.count("report", {}, TimePoint(contract_time("2026-03-01T00:00:00Z"))), 0u);
 }
 
+inline std::vector<std::string> keys_of(const std::vector<Execution>& history) {
+  std::vector<std::string> keys;
+  for (const Execution& e : history) keys.push_back(e.key);
+  return keys;
+}
+
+/// At 14:30 with a max_age of 90 minutes, the runs before 13:00 are old.
+inline PruneLimits limits_at_half_past_two(std::size_t keep) {
+  return {HistoryRetention{keep, std::chrono::minutes(90)}, contract_time("2026-03-01T14:30:00Z"),
+          std::chrono::seconds(60)};
+}
+
+TYPED_TEST_P(StoreContract, PrunesOnlyExecutionsBeyondBothLimits) {
+  Store& store = *this->store;
+  Lease lease{"me#1", std::chrono::seconds(30)};
+  std::vector<std::string> keys = this->hourly_runs();
+  Execution other = this->running("invoice@2026-03-01T10:00Z", "2026-03-01T10:00:00Z");
+  other.job_id = "invoice";
+  other.outcome = Outcome::failed;
+  other.finished = other.started;
+  store.insert(other);
+
+  Pruned pruned = store.prune("report", limits_at_half_past_two(3), lease);
+  EXPECT_EQ(pruned.executions, 2u) << "10:00 and 11:00 are old and not among the newest three";
+  EXPECT_EQ(keys_of(store.history("report", 10)), (std::vector<std::string>{keys[4], keys[3], keys[2]}));
+  pruned = store.prune("report", limits_at_half_past_two(1), lease);
+  EXPECT_EQ(pruned.executions, 1u) << "13:00 is younger than max_age: kept though beyond keep_per_job";
+  EXPECT_EQ(keys_of(store.history("report", 10)), (std::vector<std::string>{keys[4], keys[3]}));
+  EXPECT_EQ(store.prune("report", limits_at_half_past_two(1), lease).executions, 0u);
+  EXPECT_EQ(store.history("invoice", 10).size(), 1u) << "another job's history is its own";
+  EXPECT_EQ(store.last_tick("report"), contract_time("2026-03-01T14:00:00Z"));
+}
+
+TYPED_TEST_P(StoreContract, PrunesInBoundedCallsAndNeverARunningExecution) {
+  Store& store = *this->store;
+  Lease lease{"me#1", std::chrono::seconds(30)};
+  Execution running = this->running("report@2026-03-01T09:00Z", "2026-03-01T09:00:00Z");
+  store.insert(running);
+  std::vector<std::string> keys = this->hourly_runs();
+  PruneLimits limits = limits_at_half_past_two(1);
+  limits.max_executions = 2;
+  EXPECT_EQ(store.prune("report", limits, lease).executions, 2u);
+  EXPECT_EQ(store.prune("report", limits, lease).executions, 1u);
+  EXPECT_EQ(store.prune("report", limits, lease).executions, 0u);
+  EXPECT_EQ(keys_of(store.history("report", 10)), (std::vector<std::string>{keys[4], keys[3], running.key}))
+      << "a running execution is never pruned";
+}
+
+TYPED_TEST_P(StoreContract, PrunesClaimsWithTheirExecutionsButNeverYoungOrOwnUnrecordedOnes) {
+  Store& store = *this->store;
+  Lease mine{"me#1", std::chrono::seconds(30)};
+  Lease dead{"dead#1", std::chrono::seconds(30)};
+  auto tick = [](std::string_view time) {
+    std::string text(time);
+    return Claim{"report", "report@" + text.substr(0, 16) + "Z", contract_time(text)};
+  };
+  std::vector<std::string> keys = this->hourly_runs();
+  ASSERT_TRUE(store.claim(tick("2026-03-01T10:00:00Z"), ClaimPurpose::record, dead));  // its run is pruned
+  ASSERT_TRUE(store.claim(tick("2026-03-01T09:00:00Z"), ClaimPurpose::record, dead));  // old, never recorded
+  ASSERT_TRUE(store.claim(tick("2026-03-01T08:00:00Z"), ClaimPurpose::run, mine));     // about to be recorded
+  PruneLimits limits = limits_at_half_past_two(1);
+  limits.retention.max_age = std::chrono::minutes(1);
+  limits.misfire_grace = std::chrono::minutes(30);  // ticks after 14:00 are younger than the grace
+  ASSERT_TRUE(store.claim(tick("2026-03-01T14:20:00Z"), ClaimPurpose::record, dead));  // young, never recorded
+
+  Pruned pruned = store.prune("report", limits, mine);
+  EXPECT_EQ(pruned.executions, 4u);
+  EXPECT_EQ(pruned.claims, 2u) << "the claim of the pruned 10:00 run and the old unrecorded 09:00 one";
+  EXPECT_TRUE(store.claim(tick("2026-03-01T10:00:00Z"), ClaimPurpose::record, dead)) << "its claim was pruned";
+  EXPECT_TRUE(store.claim(tick("2026-03-01T09:00:00Z"), ClaimPurpose::record, dead));
+  EXPECT_FALSE(store.claim(tick("2026-03-01T14:20:00Z"), ClaimPurpose::record, dead)) << "a young claim went";
+  EXPECT_FALSE(store.claim(tick("2026-03-01T08:00:00Z"), ClaimPurpose::record, dead)) << "an own claim went";
+}
+
+TYPED_TEST_P(StoreContract, KeepsTheBackfillTrigger) {
+  Store& store = *this->store;
+  Execution backfilled = this->running("report@2026-03-01T10:00Z", "2026-03-01T10:00:00Z");
+  backfilled.trigger = Trigger::backfill;
+  store.insert(backfilled);
+  Claim tick{"report", "report@2026-03-01T11:00Z", contract_time("2026-03-01T11:00:00Z"), Trigger::backfill};
+  ASSERT_TRUE(store.claim(tick, ClaimPurpose::run, Lease{"dead#1", std::chrono::milliseconds(0)}));
+  auto history = store.history("report", 10);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].trigger, Trigger::backfill);
+  EXPECT_EQ(store.last_tick("report"), std::nullopt) << "a backfilled tick is not where the scheduler resumes";
+  bool found = false;
+  for (const Claim& claim : store.unrecorded_claims(Lease{"me#1", std::chrono::seconds(30)}))
+    if (claim.key == tick.key) found = claim.trigger == Trigger::backfill;
+  for (const Claim& claim : store.take_over(std::vector<std::string>{"report"}, Lease{"me#1", std::chrono::seconds(30)}, 3))
+    if (claim.key == tick.key) found = claim.trigger == Trigger::backfill;
+  EXPECT_TRUE(found) << "the claim's trigger came back as another";
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreContract, RecordsAndReadsExecutionsNewestFirst, ClaimsATickOnceWhoeverAsks,
                             ClaimsABatchAsClaimWouldOneByOne, WritesAGroupInOrderAndGivesEachNewRowItsId,
                             AnInterruptedRunHasNoFinishTime,
                             NeverCallsAClaimWithAnExecutionOrOneOfItsOwnUnrecorded,
                             KeepsEachJobsLatestPauseAndWhenItWasLifted,
-                            CountsAJobsExecutionsWithSomeOutcomesSinceATime);
+                            CountsAJobsExecutionsWithSomeOutcomesSinceATime,
+                            PrunesOnlyExecutionsBeyondBothLimits, PrunesInBoundedCallsAndNeverARunningExecution,
+                            PrunesClaimsWithTheirExecutionsButNeverYoungOrOwnUnrecordedOnes, KeepsTheBackfillTrigger);
 
 }  // namespace cron::test

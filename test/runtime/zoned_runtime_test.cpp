@@ -142,5 +142,19 @@ TEST_F(ZonedRuntimeTest, AZonedIntervalIsRefused) {
   EXPECT_THROW(make_runtime(kZonedEvery, "2027-01-01T00:00:00Z"), SetupError);
 }
 
+TEST_F(ZonedRuntimeTest, ABackfillRunsTheTicksOfTheJobsZone) {
+  auto runtime = make_runtime(kBerlinJobs, "2027-03-30T12:00:00Z");
+  runtime->start();
+  BackfillResult result = runtime->backfill("nightly", at("2027-03-27T00:00:00Z"), at("2027-03-29T00:00:00Z"));
+  EXPECT_EQ(result.status, BackfillResult::Status::accepted);
+  EXPECT_EQ(result.ticks, 2u);
+  runtime->wait_until_idle();
+  runtime->wait_until_recorded();
+  EXPECT_EQ(outcomes(*runtime, "nightly"), (std::vector<std::string>{
+                                               "nightly@2027-03-27T01:30Z succeeded",  // 02:30+01:00
+                                               "nightly@2027-03-28T01:00Z succeeded",  // the gap's end, 03:00+02:00
+                                           }));
+}
+
 }  // namespace
 }  // namespace cron

@@ -17,7 +17,7 @@ class FaultStore final : public Store {
  public:
   /// A batch call (claim_all, write_all) enters once as itself, then once per item as its single call.
   enum class Call { insert, finish, last_tick, history, mark_interrupted, claim, unrecorded_claims, complete, renew,
-                    take_over, claim_all, write_all, pause, resume, pauses, count };
+                    take_over, claim_all, write_all, pause, resume, pauses, count, prune };
 
   explicit FaultStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
 
@@ -123,6 +123,9 @@ class FaultStore final : public Store {
   std::vector<PauseRecord> pauses() override { return enter(Call::pauses), inner_->pauses(); }
   std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
     return enter(Call::count, job_id), inner_->count(job_id, outcomes, since);
+  }
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    return enter(Call::prune, job_id), inner_->prune(job_id, limits, lease);
   }
   bool shared() const override {
     std::lock_guard lock(mutex_);

@@ -39,4 +39,16 @@ inline std::vector<std::vector<std::string>> sqlite_rows(const std::string& path
   return rows;
 }
 
+/// Runs a script of statements on one connection (a PRAGMA that a later VACUUM must see needs that).
+inline void sqlite_script(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  char* error = nullptr;
+  int status = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error != nullptr ? error : (db != nullptr ? sqlite3_errmsg(db) : "out of memory");
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (status != SQLITE_OK) throw std::runtime_error("cannot run a script on " + path + ": " + message);
+}
+
 }  // namespace cron::test

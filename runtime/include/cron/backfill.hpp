@@ -2,7 +2,7 @@
 /// Which ticks a backfill runs (docs/dashboard.md, "Backfill"): a pure planner over a job's schedule and a window,
 /// so the limits are tested without a scheduler. Each tick then runs with its scheduled key, oldest first.
 
-#include <cron/schedule.hpp>
+#include <cron/zoned_schedule.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -19,9 +19,9 @@ struct BackfillPlan {
   std::string error;                            ///< why the window is refused; empty when it is not
 };
 
-/// The ticks of `schedule` from `from` to `to`, both included. Refuses a window that ends after `now` (those ticks
+/// The ticks of `schedule` (in its zone) from `from` to `to`, both included. Refuses a window that ends after `now` (those ticks
 /// are the scheduler's) or starts after it ends, and one with more than kMaxBackfillTicks ticks.
-BackfillPlan plan_backfill(const Schedule& schedule, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
+BackfillPlan plan_backfill(const ZonedSchedule& schedule, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
                            std::chrono::sys_seconds now);
 
 }  // namespace cron

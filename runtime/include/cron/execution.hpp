@@ -26,7 +26,11 @@ enum class Outcome {
 std::string_view to_string(Outcome outcome);
 std::optional<Outcome> outcome_from_string(std::string_view text);
 
-enum class Trigger { scheduled, manual };
+enum class Trigger {
+  scheduled,
+  manual,    ///< Runtime::trigger(), the API's run
+  backfill,  ///< Runtime::backfill(): a past tick, run with its scheduled key
+};
 
 std::string_view to_string(Trigger trigger);
 std::optional<Trigger> trigger_from_string(std::string_view text);

@@ -7,6 +7,7 @@
 #include <cron/job_table.hpp>
 #include <cron/log.hpp>
 #include <cron/policy.hpp>
+#include <cron/retention.hpp>
 #include <cron/store.hpp>
 
 #include <chrono>
@@ -41,12 +42,18 @@ struct Options {
   /// How long a replica holds a claimed tick without renewing it (PostgreSQL store; renewed every third of it).
   /// After a replica dies, another one retries its tick this long after the last renewal.
   std::chrono::milliseconds lease{30000};
+  /// How much history the store keeps (docs/dashboard.md, "Retention"): CRON_HISTORY_KEEP, CRON_HISTORY_MAX_AGE.
+  HistoryRetention history;
+  /// A CRON_* value with_environment() refused, one line: the Runtime's constructor throws it as a SetupError,
+  /// as it throws an unknown CRON_STORE scheme. Empty: none.
+  std::string environment_error;
   /// Where each start, finish, skip, miss and store error goes; empty: nowhere.
   LogSink log = log_to_stderr;
   std::shared_ptr<Clock> clock;          ///< empty: the system clock
   std::unique_ptr<Store> store_instance; ///< overrides `store` (tests pass a shared store)
 
-  /// These options with CRON_STORE, CRON_DASHBOARD, CRON_DASHBOARD_TOKEN and CRON_DISABLED applied.
+  /// These options with CRON_STORE, CRON_DASHBOARD, CRON_DASHBOARD_TOKEN, CRON_DISABLED, CRON_HISTORY_KEEP and
+  /// CRON_HISTORY_MAX_AGE applied; a value it refuses is kept in environment_error.
   Options with_environment() &&;
 };
 
@@ -95,6 +102,18 @@ enum class PauseResult {
   unknown_job,
 };
 
+/// What Runtime::backfill() did.
+struct BackfillResult {
+  enum class Status {
+    accepted,     ///< the ticks run in the background, oldest first, one at a time
+    unknown_job,
+    refused,      ///< the window: backwards, in the future or too wide; `error` says which
+    unavailable,  ///< the runtime is stopping
+  } status;
+  std::size_t ticks = 0;  ///< accepted: the ticks planned (those that already ran are skipped, not run again)
+  std::string error{};    ///< refused: the planner's reason
+};
+
 /// A facade over the scheduler's parts (runtime/src/scheduler/): the timer, claims, the worker pool, the
 /// recorder and the lease keeper. No store call runs under a lock that stop(), trigger() or a reader needs.
 class Runtime {
@@ -126,6 +145,10 @@ class Runtime {
   /// Lifts a job's pause (nothing to do when it has none): the next tick after now is its next run; the ticks the
   /// pause left out are not replayed, here or after a restart. Throws StoreError when the store cannot take it.
   PauseResult resume(std::string_view id);
+  /// Runs the job's ticks from `from` to `to` (both included, in its time zone's schedule; docs/dashboard.md,
+  /// "Backfill") in the background, oldest first, each after the previous one finished, with trigger `backfill`
+  /// and the tick's own key: a tick claimed before (run, skipped or missed, here or on a replica) is not run again.
+  BackfillResult backfill(std::string_view id, std::chrono::sys_seconds from, std::chrono::sys_seconds to);
   /// Every job with its state and `recent` executions. Throws StoreError when the store cannot be read.
   std::vector<JobSnapshot> snapshot(std::size_t recent = 20) const;
   /// A job's executions, newest first. Throws StoreError when the store cannot be read (never an empty history).

@@ -10,6 +10,7 @@
 /// against every store.
 
 #include <cron/execution.hpp>
+#include <cron/retention.hpp>
 #include <cron/setup_error.hpp>
 
 #include <chrono>
@@ -76,6 +77,20 @@ struct PauseRecord {
   std::string job_id;
   Pause pause;
   std::optional<TimePoint> resumed;  ///< empty while the job is paused
+};
+
+/// What one Store::prune() call may remove (docs/dashboard.md, "Retention").
+struct PruneLimits {
+  HistoryRetention retention;
+  std::chrono::sys_seconds now;               ///< by the runtime's clock: ages are measured from it
+  std::chrono::seconds misfire_grace{60};     ///< a claim of a tick younger than this is kept, whatever the limits
+  std::size_t max_executions = 500;           ///< at most this many per call, so one call holds a write lock briefly
+};
+
+/// What one Store::prune() call removed.
+struct Pruned {
+  std::size_t executions = 0;
+  std::size_t claims = 0;
 };
 
 /// One of the recorder's writes, applied with others in one transaction by Store::write_all().
@@ -147,6 +162,13 @@ class Store {
   /// How many executions of a job that started at or after `since` have one of `outcomes` (the dashboard's
   /// failures in the last 24 hours).
   virtual std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) = 0;
+  /// Removes part of a job's history that retention lets go, in one bounded transaction; the caller calls again
+  /// while it removes a full PruneLimits::max_executions. An execution goes when it is beyond both limits: it
+  /// started before `now - max_age` and is not among the job's newest `keep_per_job` (by id); a `running` one
+  /// never goes. A claim goes with the last execution of its key, or, with none (a tick claimed and never
+  /// recorded), once its tick is older than max_age; never one held by `lease.owner` without an execution (about
+  /// to be recorded), one under a live lease, or one whose tick is younger than the misfire grace.
+  virtual Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) = 0;
 
   /// True when several processes share the store, so claims need leases, renewal and takeover.
   virtual bool shared() const { return false; }

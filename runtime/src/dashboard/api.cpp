@@ -180,4 +180,35 @@ Reply Api::resume(std::string_view id) {
   return json_reply(200, {{"job", id}, {"paused", nullptr}});
 }
 
+Reply Api::backfill(std::string_view id, std::string_view body) {
+  constexpr std::string_view kShape = R"(; send {"from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z"})";
+  json request = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!request.is_object()) return json_error(400, "the body is not a JSON object" + std::string(kShape));
+  std::chrono::sys_seconds window[2];
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    auto field = request.find(names[i]);
+    if (field == request.end() || !field->is_string())
+      return json_error(400, "'" + std::string(names[i]) + "' is missing or not a string" + std::string(kShape));
+    const std::string& text = field->get_ref<const std::string&>();
+    // RFC 3339 in UTC, to the second: parse_utc alone would also take a date or a time without `Z`.
+    if (text.size() != 20 || text[10] != 'T' || text.back() != 'Z' || !parse_utc(text, window[i])) {
+      return json_error(400, "'" + std::string(names[i]) + "' is '" + text +
+                                 "', not an RFC 3339 UTC time such as 2026-03-01T00:00:00Z");
+    }
+  }
+  BackfillResult result = runtime_.backfill(id, window[0], window[1]);
+  switch (result.status) {
+    case BackfillResult::Status::accepted:
+      return json_reply(202, {{"job", id}, {"ticks", result.ticks}});
+    case BackfillResult::Status::unknown_job:
+      return json_error(404, "no job '" + std::string(id) + "'");
+    case BackfillResult::Status::refused:
+      return json_error(400, result.error);
+    case BackfillResult::Status::unavailable:
+      return json_error(503, "the runtime is stopping, so the backfill was not started");
+  }
+  return json_error(500, "unexpected backfill status");
+}
+
 }  // namespace cron::dashboard

@@ -66,6 +66,9 @@ class Api {
   Reply pause(std::string_view id, std::string_view body, std::string by);
   /// 200 `{"job", "paused": null}` once the store has the resume (also when the job was not paused).
   Reply resume(std::string_view id);
+  /// Runs the job's ticks in the window of the JSON body `{"from": T, "to": T}` (RFC 3339 UTC; docs/dashboard.md,
+  /// "Backfill"): 202 `{"job", "ticks"}`, 400 for a bad body, time or window, 503 while the runtime stops.
+  Reply backfill(std::string_view id, std::string_view body);
 
  private:
   nlohmann::json job_json(const JobSnapshot& job) const;

@@ -174,6 +174,8 @@ Reply Dashboard::Server::dispatch(const dashboard::Routed& routed, const httplib
       return api->pause(id, request.body, actor(request));
     case Route::resume:
       return api->resume(id);
+    case Route::backfill:
+      return api->backfill(id, request.body);
     case Route::metrics:
       return {200, "text/plain; version=0.0.4; charset=utf-8", metrics->scrape(), {}};
   }

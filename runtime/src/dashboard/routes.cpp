@@ -24,6 +24,7 @@ constexpr std::array kRoutes = {
     RouteEntry{"/cron/api/jobs/{id}/cancel", "POST", Route::cancel},
     RouteEntry{"/cron/api/jobs/{id}/pause", "POST", Route::pause},
     RouteEntry{"/cron/api/jobs/{id}/resume", "POST", Route::resume},
+    RouteEntry{"/cron/api/jobs/{id}/backfill", "POST", Route::backfill},
     RouteEntry{"/metrics", "GET", Route::metrics},
 };
 

@@ -16,6 +16,7 @@ enum class Route {
   cancel,      ///< POST /cron/api/jobs/{id}/cancel
   pause,       ///< POST /cron/api/jobs/{id}/pause
   resume,      ///< POST /cron/api/jobs/{id}/resume
+  backfill,    ///< POST /cron/api/jobs/{id}/backfill
   metrics,     ///< GET /metrics
 };
 

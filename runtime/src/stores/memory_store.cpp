@@ -14,14 +14,15 @@ class MemoryStore final : public Store {
  public:
   void insert(Execution& execution) override {
     std::lock_guard lock(mutex_);
-    execution.id = static_cast<std::int64_t>(executions_.size()) + 1;
-    executions_.push_back(execution);
+    execution.id = next_id_++;
+    executions_.emplace(execution.id, execution);
   }
 
   void finish(const Execution& execution) override {
     std::lock_guard lock(mutex_);
-    if (execution.id < 1 || static_cast<std::size_t>(execution.id) > executions_.size()) return;
-    Execution& row = executions_[static_cast<std::size_t>(execution.id) - 1];
+    auto found = executions_.find(execution.id);
+    if (found == executions_.end()) return;
+    Execution& row = found->second;
     row.outcome = execution.outcome;
     row.finished = execution.finished;
     row.message = execution.message;
@@ -30,7 +31,7 @@ class MemoryStore final : public Store {
   std::optional<std::chrono::sys_seconds> last_tick(std::string_view job_id) override {
     std::lock_guard lock(mutex_);
     std::optional<std::chrono::sys_seconds> last;
-    for (const Execution& e : executions_)
+    for (const auto& [id, e] : executions_)
       if (e.job_id == job_id && e.trigger == Trigger::scheduled && (!last || e.scheduled > *last)) last = e.scheduled;
     return last;
   }
@@ -39,14 +40,14 @@ class MemoryStore final : public Store {
     std::lock_guard lock(mutex_);
     std::vector<Execution> result;
     for (auto it = executions_.rbegin(); it != executions_.rend() && result.size() < limit; ++it)
-      if (it->job_id == job_id && (before_id == 0 || it->id < before_id)) result.push_back(*it);
+      if (it->second.job_id == job_id && (before_id == 0 || it->first < before_id)) result.push_back(it->second);
     return result;
   }
 
   std::size_t mark_interrupted() override {
     std::lock_guard lock(mutex_);
     std::size_t count = 0;
-    for (Execution& e : executions_) {
+    for (auto& [id, e] : executions_) {
       if (e.outcome != Outcome::running) continue;
       e.outcome = Outcome::interrupted;
       e.message = "the process stopped while it ran";
@@ -71,9 +72,7 @@ class MemoryStore final : public Store {
     std::vector<Claim> result;
     for (const auto& [key, held] : claims_) {
       if (held.owner == lease.owner) continue;
-      bool recorded = std::any_of(executions_.begin(), executions_.end(),
-                                  [&](const Execution& e) { return e.key == key; });
-      if (!recorded) result.push_back(held.claim);
+      if (!recorded(key)) result.push_back(held.claim);
     }
     std::sort(result.begin(), result.end(), [](const Claim& a, const Claim& b) {
       return a.scheduled != b.scheduled ? a.scheduled < b.scheduled : a.key < b.key;
@@ -103,16 +102,56 @@ class MemoryStore final : public Store {
 
   std::size_t count(std::string_view job_id, std::span<const Outcome> outcomes, TimePoint since) override {
     std::lock_guard lock(mutex_);
-    return static_cast<std::size_t>(std::count_if(executions_.begin(), executions_.end(), [&](const Execution& e) {
+    return static_cast<std::size_t>(std::count_if(executions_.begin(), executions_.end(), [&](const auto& entry) {
+      const Execution& e = entry.second;
       return e.job_id == job_id && e.started >= since &&
              std::find(outcomes.begin(), outcomes.end(), e.outcome) != outcomes.end();
     }));
   }
 
+  /// Executions beyond both limits, newest kept by id; then claims left without an execution (docs/dashboard.md).
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    std::lock_guard lock(mutex_);
+    Pruned pruned;
+    const TimePoint too_old = TimePoint(limits.now - limits.retention.max_age);
+    const std::chrono::sys_seconds claim_too_old = limits.now - std::max(limits.retention.max_age, limits.misfire_grace);
+    std::size_t newer = 0;
+    std::vector<std::string> keys;
+    for (auto it = executions_.rbegin(); it != executions_.rend() && pruned.executions < limits.max_executions;) {
+      const Execution& e = it->second;
+      if (e.job_id != job_id || newer++ < limits.retention.keep_per_job || e.outcome == Outcome::running ||
+          e.started >= too_old) {
+        ++it;
+        continue;
+      }
+      keys.push_back(e.key);
+      it = std::make_reverse_iterator(executions_.erase(std::next(it).base()));
+      ++pruned.executions;
+    }
+    for (auto it = claims_.begin(); it != claims_.end();) {
+      const Held& held = it->second;
+      bool of_pruned = std::find(keys.begin(), keys.end(), it->first) != keys.end();
+      bool orphan = held.owner != lease.owner;
+      if (held.claim.job_id != job_id || held.claim.scheduled >= claim_too_old || !(of_pruned || orphan) ||
+          recorded(it->first)) {
+        ++it;
+        continue;
+      }
+      it = claims_.erase(it);
+      ++pruned.claims;
+    }
+    return pruned;
+  }
+
  private:
+  bool recorded(std::string_view key) const {
+    return std::any_of(executions_.begin(), executions_.end(), [&](const auto& row) { return row.second.key == key; });
+  }
+
   std::mutex mutex_;
   std::map<std::string, PauseRecord, std::less<>> pauses_;
-  std::vector<Execution> executions_;
+  std::map<std::int64_t, Execution> executions_;  ///< by id, oldest first
+  std::int64_t next_id_ = 1;
   struct Held {
     Claim claim;
     std::string owner;

@@ -87,6 +87,10 @@ constexpr const char* kMigrations[] = {
       resumed TIMESTAMPTZ
     );
     )sql",
+    // Retention (docs/dashboard.md): prune() finds a job's old claims by job.
+    R"sql(
+    CREATE INDEX claims_by_job ON cron.claims (job_id, scheduled);
+    )sql",
 };
 
 /// The columns of an execution in stores::ExecutionColumn order.
@@ -637,6 +641,37 @@ class PostgresStore final : public Store {
         "AND started >= to_timestamp($2::double precision / 1000) AND outcome = ANY($3::text[])",
         {std::string(job_id), ms_text(since), array_literal(names)});
     return static_cast<std::size_t>(result.integer(0, 0));
+  }
+
+  /// Plain DELETEs in one transaction: autovacuum reclaims the space. A claim under a live lease stays.
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    std::lock_guard lock(writer_.mutex);
+    Pruned pruned;
+    const std::string claim_too_old =
+        std::to_string(stores::to_seconds(limits.now - std::max(limits.retention.max_age, limits.misfire_grace)));
+    writer_.transaction([&] {
+      Result gone = writer_.run(
+          "DELETE FROM cron.executions WHERE id IN (SELECT id FROM cron.executions WHERE job_id = $1 "
+          "AND id <= (SELECT id FROM cron.executions WHERE job_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2::bigint) "
+          "AND started < to_timestamp($3::double precision / 1000) AND outcome <> 'running' ORDER BY id "
+          "LIMIT $4::bigint) RETURNING key",
+          {std::string(job_id), std::to_string(limits.retention.keep_per_job),
+           std::to_string(stores::to_ms(TimePoint(limits.now - limits.retention.max_age))),
+           std::to_string(limits.max_executions)});
+      pruned.executions = static_cast<std::size_t>(gone.rows());
+      std::vector<std::string> keys;
+      for (int row = 0; row < gone.rows(); ++row) keys.push_back(gone.text(row, 0));
+      writer_.run(
+          "DELETE FROM cron.claims WHERE key IN (SELECT key FROM cron.claims c WHERE job_id = $1 "
+          "AND scheduled < to_timestamp($2::double precision) AND (done OR lease_expires < now()) "
+          "AND NOT EXISTS (SELECT 1 FROM cron.executions e WHERE e.key = c.key) "
+          "AND (key = ANY($3::text[]) OR owner <> $4) "
+          "LIMIT $5::bigint)",
+          {std::string(job_id), claim_too_old, array_literal(keys), lease.owner,
+           std::to_string(limits.max_executions + keys.size())});
+      pruned.claims = writer_.affected;
+    });
+    return pruned;
   }
 
  private:

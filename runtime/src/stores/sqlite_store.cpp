@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -92,7 +93,15 @@ constexpr const char* kMigrations[] = {
       resumed_ms INTEGER
     );
     )sql",
+    // Retention (docs/dashboard.md): prune() finds a job's old claims by job. The file also switches to
+    // auto_vacuum=INCREMENTAL, which needs a VACUUM outside this transaction: migrate() does it once.
+    R"sql(
+    CREATE INDEX claims_by_job ON claims (job_id, scheduled);
+    )sql",
 };
+
+/// PRAGMA auto_vacuum's value for INCREMENTAL: freed pages go back to the file system at `incremental_vacuum`.
+constexpr std::int64_t kIncrementalVacuum = 2;
 
 class Statement {
  public:
@@ -255,6 +264,9 @@ class SqliteStore final : public Store {
       : label_("sqlite:" + path), lock_(path, label_), writer_(path, label_, busy_timeout) {
     if (sqlite3_db_readonly(writer_.db(), "main") == 1)
       throw StoreError(label_ + ": the file is read-only for this process; cronc records every run in it");
+    // Before journal_mode, whose change writes a new file's header: a new file takes it at once, an existing one
+    // in migrate().
+    writer_.execute("PRAGMA auto_vacuum=INCREMENTAL");
     writer_.execute("PRAGMA journal_mode=WAL");
     writer_.execute("PRAGMA synchronous=NORMAL");
     check_integrity();
@@ -331,6 +343,48 @@ class SqliteStore final : public Store {
         if (write.kind == Write::Kind::insert) write.execution.id = 0;  // rolled back: no row has that id
       throw;
     }
+  }
+
+  /// One transaction of at most max_executions rows, then the freed pages go back to the file system.
+  Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
+    std::lock_guard lock(writer_.mutex);
+    Pruned pruned;
+    const std::int64_t claim_too_old =
+        to_seconds(limits.now - std::max(limits.retention.max_age, limits.misfire_grace));
+    writer_.transaction([&] {
+      std::vector<std::string> keys;
+      std::optional<std::int64_t> newest_beyond;  // the newest execution beyond keep_per_job
+      {
+        InUse boundary = writer_.use("SELECT id FROM executions WHERE job_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2");
+        boundary->bind(1, job_id).bind(2, static_cast<std::int64_t>(limits.retention.keep_per_job));
+        if (boundary->step()) newest_beyond = boundary->integer(0);
+      }
+      if (newest_beyond) {
+        InUse gone = writer_.use(
+            "DELETE FROM executions WHERE id IN (SELECT id FROM executions WHERE job_id = ?1 AND id <= ?2 "
+            "AND started_ms < ?3 AND outcome <> 'running' ORDER BY id LIMIT ?4) RETURNING key");
+        gone->bind(1, job_id).bind(2, *newest_beyond);
+        gone->bind(3, to_ms(TimePoint(limits.now - limits.retention.max_age)));
+        gone->bind(4, static_cast<std::int64_t>(limits.max_executions));
+        while (gone->step()) keys.push_back(gone->text(0));
+        pruned.executions = keys.size();
+      }
+      for (const std::string& key : keys) {
+        InUse claim = writer_.use(
+            "DELETE FROM claims WHERE key = ?1 AND scheduled < ?2 "
+            "AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.key = ?1)");
+        claim->bind(1, key).bind(2, claim_too_old).step();
+        pruned.claims += static_cast<std::size_t>(sqlite3_changes(writer_.db()));
+      }
+      InUse orphans = writer_.use(
+          "DELETE FROM claims WHERE key IN (SELECT key FROM claims c WHERE job_id = ?1 AND scheduled < ?2 "
+          "AND owner <> ?3 AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.key = c.key) LIMIT ?4)");
+      orphans->bind(1, job_id).bind(2, claim_too_old).bind(3, lease.owner);
+      orphans->bind(4, static_cast<std::int64_t>(limits.max_executions)).step();
+      pruned.claims += static_cast<std::size_t>(sqlite3_changes(writer_.db()));
+    });
+    if (pruned.executions + pruned.claims > 0) writer_.execute("PRAGMA incremental_vacuum");
+    return pruned;
   }
 
   std::vector<Claim> unrecorded_claims(const Lease& lease) override {
@@ -444,6 +498,13 @@ class SqliteStore final : public Store {
         record->bind(1, static_cast<std::int64_t>(step + 1)).step();
       }
     });
+    // A file made before auto_vacuum=INCREMENTAL switches once; VACUUM cannot run in a transaction.
+    std::int64_t auto_vacuum = 0;
+    {
+      InUse mode = writer_.use("PRAGMA auto_vacuum");
+      if (mode->step()) auto_vacuum = mode->integer(0);
+    }
+    if (auto_vacuum != kIncrementalVacuum) writer_.execute("VACUUM");
   }
 
   std::string label_;  ///< `sqlite:PATH`, the start of every message

@@ -272,7 +272,7 @@ TEST_F(PostgresStoreTest, SeveralReplicasCreateTheSchemaAtOnce) {
   for (auto& thread : threads) thread.join();
   for (int i = 0; i < kReplicas; ++i) EXPECT_EQ(errors[i], "") << "replica " << i;
   EXPECT_EQ(database->query("SELECT version FROM cron.schema_version ORDER BY version"),
-            (std::vector<std::vector<std::string>>{{"1"}, {"2"}, {"3"}}));
+            (std::vector<std::vector<std::string>>{{"1"}, {"2"}, {"3"}, {"4"}}));
 
   // Every replica then races for the same tick: one wins.
   std::latch go(kReplicas);
@@ -292,12 +292,13 @@ TEST_F(PostgresStoreTest, SeveralReplicasCreateTheSchemaAtOnce) {
 
 TEST_F(PostgresStoreTest, ASchemaAtVersion2IsMigratedWithItsHistory) {
   start(*make_postgres_store(database->uri()), tick("report", "2026-03-01T10:00:00Z"), "a");
-  // What a cronc before pauses left: schema version 2, no pauses table.
+  // What a cronc before pauses and retention left: schema version 2, no pauses table, no claims_by_job index.
   database->query("DROP TABLE cron.pauses");
-  database->query("DELETE FROM cron.schema_version WHERE version = 3");
+  database->query("DROP INDEX cron.claims_by_job");
+  database->query("DELETE FROM cron.schema_version WHERE version >= 3");
   auto store = make_postgres_store(database->uri());
   EXPECT_EQ(database->query("SELECT version FROM cron.schema_version ORDER BY version"),
-            (std::vector<std::vector<std::string>>{{"1"}, {"2"}, {"3"}}));
+            (std::vector<std::vector<std::string>>{{"1"}, {"2"}, {"3"}, {"4"}}));
   EXPECT_EQ(store->history("report", 10).size(), 1u);
   EXPECT_TRUE(store->pauses().empty());
   store->pause("report", {TimePoint(at("2026-03-01T10:30:00Z")), "ops", "after the migration"});
