@@ -560,7 +560,6 @@ void Runtime::start() {
     std::unique_lock lock(s.mutex);
     s.changed.wait(lock, [&] { return s.recorder->settled(); });
   }
-  s.pruner->start();
   sys_seconds now = to_seconds(s.clock->now());
   s.pauses.refresh();
   std::vector<std::optional<sys_seconds>> last(s.jobs.size());
@@ -587,6 +586,8 @@ void Runtime::start() {
     }
   }
   s.timer->start();
+  // Last: its first pass, in the background, does not compete with reading every job's last tick above.
+  s.pruner->start();
 }
 
 std::vector<std::string> Runtime::stop(std::chrono::milliseconds deadline) {

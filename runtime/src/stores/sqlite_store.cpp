@@ -347,10 +347,11 @@ class SqliteStore final : public Store {
 
   /// One transaction of at most max_executions rows, then the freed pages go back to the file system.
   Pruned prune(std::string_view job_id, const PruneLimits& limits, const Lease& lease) override {
-    std::lock_guard lock(writer_.mutex);
-    Pruned pruned;
     const std::int64_t claim_too_old =
         to_seconds(limits.now - std::max(limits.retention.max_age, limits.misfire_grace));
+    Pruned pruned;
+    if (!may_prune(job_id, to_ms(TimePoint(limits.now - limits.retention.max_age)), claim_too_old)) return pruned;
+    std::lock_guard lock(writer_.mutex);
     writer_.transaction([&] {
       std::vector<std::string> keys;
       std::optional<std::int64_t> newest_beyond;  // the newest execution beyond keep_per_job
@@ -385,6 +386,18 @@ class SqliteStore final : public Store {
     });
     if (pruned.executions + pruned.claims > 0) writer_.execute("PRAGMA incremental_vacuum");
     return pruned;
+  }
+
+  /// Whether a job has anything old enough to prune, read without the writer: a pass over many jobs with young
+  /// histories then takes no write lock from the recorder. Its oldest execution by id stands for its oldest
+  /// start (ids follow inserts; a row a skewed replica started earlier goes at a later pass).
+  bool may_prune(std::string_view job_id, std::int64_t started_before_ms, std::int64_t claimed_before) {
+    std::lock_guard lock(reader_->mutex);
+    InUse old = reader_->use(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE job_id = ?1 AND scheduled < ?2) "
+        "OR (SELECT started_ms FROM executions WHERE job_id = ?1 ORDER BY id LIMIT 1) < ?3");
+    old->bind(1, job_id).bind(2, claimed_before).bind(3, started_before_ms);
+    return old->step() && old->integer(0) == 1;
   }
 
   std::vector<Claim> unrecorded_claims(const Lease& lease) override {
