@@ -268,5 +268,31 @@ TEST_F(SqliteStoreTest, AFileLockedAcrossATickMakesItLateButFreezesNothingAndRun
   again.release();
 }
 
+TEST_F(SqliteStoreTest, PruningAJobWithNothingOldTakesNoWriteLock) {
+  auto store = make_sqlite_store(path, 100ms);
+  Lease lease{"me#1", 30s};
+  Execution young;
+  young.job_id = "report";
+  young.key = "report@2026-03-01T10:00Z";
+  young.scheduled = at("2026-03-01T10:00:00Z");
+  young.started = TimePoint(at("2026-03-01T10:00:00Z"));
+  young.outcome = Outcome::succeeded;
+  store->insert(young);
+  ASSERT_TRUE(store->claim({"report", young.key, young.scheduled}, ClaimPurpose::record, lease));
+  PruneLimits limits{HistoryRetention{0, std::chrono::hours(1)}, at("2026-03-01T10:30:00Z")};
+
+  ExclusiveLock lock(path);  // a writer holds the file: only reads get through
+  Pruned pruned;
+  EXPECT_EQ(error_of([&] { pruned = store->prune("report", limits, lease); }), "no error")
+      << "it waited for the writer";
+  EXPECT_EQ(pruned.executions + pruned.claims, 0u);
+  limits.now = at("2026-03-01T11:30:00Z");  // now the run and its claim are old
+  EXPECT_EQ(error_of([&] { store->prune("report", limits, lease); }), "sqlite:" + path + ": database is locked");
+  lock.release();
+  pruned = store->prune("report", limits, lease);
+  EXPECT_EQ(pruned.executions, 1u);
+  EXPECT_EQ(pruned.claims, 1u);
+}
+
 }  // namespace
 }  // namespace cron

@@ -388,18 +388,6 @@ class SqliteStore final : public Store {
     return pruned;
   }
 
-  /// Whether a job has anything old enough to prune, read without the writer: a pass over many jobs with young
-  /// histories then takes no write lock from the recorder. Its oldest execution by id stands for its oldest
-  /// start (ids follow inserts; a row a skewed replica started earlier goes at a later pass).
-  bool may_prune(std::string_view job_id, std::int64_t started_before_ms, std::int64_t claimed_before) {
-    std::lock_guard lock(reader_->mutex);
-    InUse old = reader_->use(
-        "SELECT EXISTS (SELECT 1 FROM claims WHERE job_id = ?1 AND scheduled < ?2) "
-        "OR (SELECT started_ms FROM executions WHERE job_id = ?1 ORDER BY id LIMIT 1) < ?3");
-    old->bind(1, job_id).bind(2, claimed_before).bind(3, started_before_ms);
-    return old->step() && old->integer(0) == 1;
-  }
-
   std::vector<Claim> unrecorded_claims(const Lease& lease) override {
     std::lock_guard lock(reader_->mutex);
     InUse statement = reader_->use(
@@ -450,6 +438,18 @@ class SqliteStore final : public Store {
   }
 
  private:
+  /// Whether a job has anything old enough to prune, read without the writer: a pass over many jobs with young
+  /// histories then takes no write lock from the recorder. Its oldest execution by id stands for its oldest
+  /// start (ids follow inserts; a row a skewed replica started earlier goes at a later pass).
+  bool may_prune(std::string_view job_id, std::int64_t started_before_ms, std::int64_t claimed_before) {
+    std::lock_guard lock(reader_->mutex);
+    InUse old = reader_->use(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE job_id = ?1 AND scheduled < ?2) "
+        "OR (SELECT started_ms FROM executions WHERE job_id = ?1 ORDER BY id LIMIT 1) < ?3");
+    old->bind(1, job_id).bind(2, claimed_before).bind(3, started_before_ms);
+    return old->step() && old->integer(0) == 1;
+  }
+
   void insert_row(Execution& e) {
     InUse statement = writer_.use(
         "INSERT INTO executions (job_id, key, scheduled, trigger, attempt, outcome, started_ms, finished_ms, "
