@@ -2,6 +2,8 @@
 // A Runtime on a manual clock with a memory store, its Dashboard on 127.0.0.1 and an ephemeral port, and an
 // httplib client: the dashboard tests talk HTTP to a real server and move time by hand.
 
+#include "gate.hpp"
+
 #include <cron/dashboard.hpp>
 #include <cron/runtime.hpp>
 
@@ -24,41 +26,7 @@ inline std::chrono::sys_seconds at(std::string_view text) {
   return time;
 }
 
-/// Lets a test hold a run of `report` open (for 409 and overlap), shared with the plain endpoint functions.
-struct Gate {
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool closed = false;
-  bool entered = false;
-
-  void reset() {
-    std::lock_guard lock(mutex);
-    closed = entered = false;
-  }
-  /// Holds the next run at the gate; wait_until_entered() then waits for that run.
-  void close() {
-    std::lock_guard lock(mutex);
-    closed = true;
-    entered = false;
-  }
-  void open() {
-    std::lock_guard lock(mutex);
-    closed = false;
-    changed.notify_all();
-  }
-  void wait_until_entered() {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [this] { return entered; });
-  }
-  void pass() {
-    std::unique_lock lock(mutex);
-    entered = true;
-    changed.notify_all();
-    changed.wait(lock, [this] { return !closed; });
-  }
-};
-
-inline Gate gate;
+inline test::Gate gate;
 
 inline Status report() {
   gate.pass();

@@ -2,6 +2,7 @@
 // clock: a slow or failing store never freezes the runtime, loses an outcome or loses a tick (docs/runtime.md).
 
 #include "fault_store.hpp"
+#include "gate.hpp"
 #include "runtime_outcomes.hpp"
 #include "sqlite_file.hpp"
 #include "utc_time.hpp"
@@ -30,37 +31,11 @@ using Call = FaultStore::Call;
 
 constexpr auto at = test::utc;
 
-/// An endpoint that blocks while `holding` is set, until released.
-struct Gate {
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool holding = false;
-  int entered = 0;
-
-  void hold() {
-    std::lock_guard lock(mutex);
-    holding = true;
-    entered = 0;
-  }
-  void release() {
-    std::lock_guard lock(mutex);
-    holding = false;
-    changed.notify_all();
-  }
-  void wait_until_entered() {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return entered > 0; });
-  }
-  Status pass() {
-    std::unique_lock lock(mutex);
-    ++entered;
-    changed.notify_all();
-    changed.wait(lock, [&] { return !holding; });
-    return Status::success();
-  }
-};
-Gate gate;
-Status gated() { return gate.pass(); }
+test::Gate gate;
+Status gated() {
+  gate.pass();
+  return Status::success();
+}
 
 constexpr JobDefinition kJobs[] = {
     {"report", "Report", "every:120", Schedule::every_minutes(120).value(), &gated, "test::gated"},
@@ -83,7 +58,7 @@ bool answers_within(std::chrono::seconds limit, Call call) {
 class StoreFaultsTest : public testing::Test {
  protected:
   void SetUp() override {
-    gate.release();
+    gate.open();
     path = std::filesystem::temp_directory_path() /
            ("cronc-faults-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
             std::to_string(::getpid()) + ".db");
@@ -172,14 +147,14 @@ TEST_F(StoreFaultsTest, ARefusedOutcomeIsKeptAndWrittenWhenTheSqliteStoreAnswers
   FaultStore& faults = *store;
   auto runtime = make_runtime(std::move(store));
   runtime->start();
-  gate.hold();
+  gate.close();
   clock->set(TimePoint(at("2026-03-01T10:00:00Z")));
   ASSERT_TRUE(eventually([&] {
     return runtime->history("report", 1).size() == 1 && runtime->history("invoice", 1).size() == 1;
   })) << "the running rows were never written";
   faults.fail(Call::finish);  // the file is locked as the runs end
   faults.fail(Call::insert);
-  gate.release();
+  gate.open();
   runtime->wait_until_idle();
   EXPECT_EQ(outcomes(*runtime, "report"), (std::vector<std::string>{"report@2026-03-01T10:00Z running"}));
   faults.heal(Call::finish);
@@ -242,12 +217,12 @@ TEST_F(StoreFaultsTest, StopWithQueuedWorkLosesNoTick) {
   options.workers = 1;
   auto runtime = make_runtime(make_sqlite_store(path.string()), std::move(options));
   runtime->start();
-  gate.hold();
+  gate.close();
   clock->set(TimePoint(at("2026-03-01T10:00:00Z")));
   gate.wait_until_entered();           // one job runs on the only worker
   runtime->wait_until_ticks_handled();  // the other's tick is claimed and queued
   EXPECT_EQ(runtime->stop(0ms).size(), 1u);
-  gate.release();
+  gate.open();
   runtime.reset();
 
   auto restarted = make_runtime(make_sqlite_store(path.string()));

@@ -1,6 +1,7 @@
 // Several replicas of one service on one PostgreSQL database: each tick runs once; a replica killed in the middle
 // of a run is replaced by another that runs the tick again with the same key; a server restart is survived.
 
+#include "gate.hpp"
 #include "test_database.hpp"
 
 #include <cron/runtime.hpp>
@@ -61,34 +62,10 @@ constexpr JobDefinition kJobs[] = {
     {"each-minute", "Each minute", "every:1", Schedule::every_minutes(1).value(), &count_call, "test::count_call"},
 };
 
-/// An endpoint that runs until released, to hold a run open on one replica.
-struct Gate {
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool entered = false;
-  bool released = false;
-
-  void reset() {
-    std::lock_guard lock(mutex);
-    entered = released = false;
-  }
-  void wait_until_entered() {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [this] { return entered; });
-  }
-  void release() {
-    std::lock_guard lock(mutex);
-    released = true;
-    changed.notify_all();
-  }
-};
-Gate gate;
+test::Gate gate;
 
 Status wait_at_gate() {
-  std::unique_lock lock(gate.mutex);
-  gate.entered = true;
-  gate.changed.notify_all();
-  gate.changed.wait(lock, [] { return gate.released; });
+  gate.pass();
   return Status::success();
 }
 
@@ -100,7 +77,7 @@ class ReplicasTest : public test::PostgresTest {
  protected:
   void SetUp() override {
     calls.reset();
-    gate.reset();
+    gate.close();
     PostgresTest::SetUp();
   }
 
@@ -159,7 +136,7 @@ TEST_F(ReplicasTest, AManualRunOnOneReplicaShowsOnAllAndCountsAsRunning) {
   replicas[0]->wait_until_recorded();  // the running row (its outcome waits behind the gate)
   auto during = replicas[1]->history("held-open", 10);
   EXPECT_TRUE(!during.empty() && during[0].outcome == Outcome::running) << "the run is not visible on replica-b";
-  gate.release();
+  gate.open();
   replicas[0]->wait_until_idle();
   auto history = replicas[1]->history("held-open", 10);
   ASSERT_EQ(history.size(), 1u);
