@@ -172,7 +172,8 @@ std::string Metrics::scrape() {
     fmt::format_to(std::back_inserter(out), "cronjob_running{{cronjob=\"{}\"}} {}\n", label(job), job.running ? 1 : 0);
 
   family(out, "cronjob_stuck", "gauge",
-         "Runs of the job still going 30 s after stop was requested: the endpoint ignores its stop token.");
+         fmt::format("Runs of the job still going {} s after stop was requested: the endpoint ignores its stop token.",
+                     kStuckAfter.count()));
   for (const JobSnapshot& job : jobs)
     fmt::format_to(std::back_inserter(out), "cronjob_stuck{{cronjob=\"{}\"}} {}\n", label(job), job.stuck);
 
