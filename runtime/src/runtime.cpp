@@ -119,7 +119,7 @@ struct Runtime::State {
     recorder->recover(replica, clock->now());
     if (store->shared()) {
       lease_keeper = std::make_unique<LeaseKeeper>(
-          *store, lease, events, std::max(options.retry.max_attempts, 2), [this] { return idle_jobs(); },
+          *store, lease, events, [this] { return idle_jobs(); },
           [this](std::vector<Claim> claims) { return adopt(std::move(claims)); },
           [this](const std::string& key) { lease_lost(key); });
     }
@@ -450,13 +450,15 @@ struct Runtime::State {
     request_stop(found->second.job, Outcome::cancelled, found->second.run);
   }
 
-  /// The jobs the lease keeper may take over ticks of: those idle here, while the runtime schedules.
-  std::vector<std::string> idle_jobs() {
+  /// The jobs the lease keeper may take over ticks of: those idle here, while the runtime schedules, by their
+  /// attempt limit: the job's retries (else Options::retry), and at least 2, so a tick whose replica died runs
+  /// again once even without retries.
+  IdleJobs idle_jobs() {
     std::lock_guard lock(mutex);
-    std::vector<std::string> idle;
+    IdleJobs idle;
     if (phase != Phase::started || options.disabled) return idle;
     for (std::size_t job = 0; job < jobs.size(); ++job)
-      if (!job_states[job].running()) idle.emplace_back(jobs[job].id);
+      if (!job_states[job].running()) idle[std::max(retry_policy(job).max_attempts, 2)].emplace_back(jobs[job].id);
     return idle;
   }
 

@@ -15,14 +15,12 @@ std::string claim_owner(const std::string& replica) {
   return replica + "#" + suffix;
 }
 
-LeaseKeeper::LeaseKeeper(Store& store, const Lease& lease, Events& events, int max_attempts,
-                         std::function<std::vector<std::string>()> idle_jobs,
+LeaseKeeper::LeaseKeeper(Store& store, const Lease& lease, Events& events, std::function<IdleJobs()> idle_jobs,
                          std::function<std::vector<std::string>(std::vector<Claim>)> adopt,
                          std::function<void(const std::string&)> lost)
     : store_(store),
       lease_(lease),
       events_(events),
-      max_attempts_(max_attempts),
       idle_jobs_(std::move(idle_jobs)),
       adopt_(std::move(adopt)),
       lost_(std::move(lost)) {
@@ -102,27 +100,28 @@ void LeaseKeeper::renew() {
 }
 
 void LeaseKeeper::take_over() {
-  std::vector<std::string> jobs = idle_jobs_();
-  if (jobs.empty()) return;
-  std::vector<Claim> claims;
-  try {
-    claims = store_.take_over(jobs, lease_, max_attempts_);
-    events_.store_answered();
-  } catch (const std::exception& error) {
-    events_.store_failed(error);
-    return;
+  // One store call per attempt limit; the ticks of each are adopted before the next call, which may fail.
+  for (const auto& [max_attempts, jobs] : idle_jobs_()) {
+    std::vector<Claim> claims;
+    try {
+      claims = store_.take_over(jobs, lease_, max_attempts);
+      events_.store_answered();
+    } catch (const std::exception& error) {
+      events_.store_failed(error);
+      return;
+    }
+    if (claims.empty()) continue;
+    {
+      std::lock_guard lock(mutex_);
+      for (const Claim& claim : claims) held_.insert(claim.key);
+    }
+    std::vector<std::string> returned = adopt_(std::move(claims));
+    {
+      std::lock_guard lock(mutex_);
+      for (const std::string& key : returned) held_.erase(key);
+    }
+    return_claims(std::move(returned));
   }
-  if (claims.empty()) return;
-  {
-    std::lock_guard lock(mutex_);
-    for (const Claim& claim : claims) held_.insert(claim.key);
-  }
-  std::vector<std::string> returned = adopt_(std::move(claims));
-  {
-    std::lock_guard lock(mutex_);
-    for (const std::string& key : returned) held_.erase(key);
-  }
-  return_claims(std::move(returned));
 }
 
 void LeaseKeeper::return_claims(std::vector<std::string> keys) {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -22,13 +23,16 @@ namespace cron::scheduler {
 /// same name never renews the leases its previous process held.
 std::string claim_owner(const std::string& replica);
 
+/// Job IDs by the attempt limit of their ticks.
+using IdleJobs = std::map<int, std::vector<std::string>>;
+
 class LeaseKeeper {
  public:
-  /// `idle_jobs` lists the jobs that may be taken over now (none while the runtime does not schedule); `adopt`
+  /// `idle_jobs` lists the jobs that may be taken over now (none while the runtime does not schedule), by the
+  /// attempt limit of their ticks (a taken-over tick whose next attempt would pass it is closed); `adopt`
   /// gets the ticks taken over and returns those it cannot run, which are given back at once; `lost` gets each
   /// held key whose lease another replica took, so its running attempt is asked to stop.
-  LeaseKeeper(Store& store, const Lease& lease, Events& events, int max_attempts,
-              std::function<std::vector<std::string>()> idle_jobs,
+  LeaseKeeper(Store& store, const Lease& lease, Events& events, std::function<IdleJobs()> idle_jobs,
               std::function<std::vector<std::string>(std::vector<Claim>)> adopt,
               std::function<void(const std::string&)> lost);
   ~LeaseKeeper();
@@ -53,8 +57,7 @@ class LeaseKeeper {
   Store& store_;
   const Lease& lease_;
   Events& events_;
-  int max_attempts_;
-  std::function<std::vector<std::string>()> idle_jobs_;
+  std::function<IdleJobs()> idle_jobs_;
   std::function<std::vector<std::string>(std::vector<Claim>)> adopt_;
   std::function<void(const std::string&)> lost_;
 

@@ -334,5 +334,35 @@ TEST_F(ReplicasTest, ReplicasKeepGoingThroughAServerRestartAndClaimNothingWhileI
   EXPECT_EQ(database->value("SELECT count(*) FROM cron.executions WHERE outcome = 'running'"), "0");
 }
 
+TEST_F(ReplicasTest, ATakenOverTickRunsAgainUpToItsJobsRetriesNotTheRuntimesDefault) {
+  // Options::retry allows 1 attempt, which a takeover raises to 2; the job declares 3 retries, so 4 attempts.
+  static constexpr JobDefinition kRetried[] = {{.id = "retried",
+                                                .title = "Retried",
+                                                .schedule_text = "every:60",
+                                                .schedule = Schedule::every_minutes(60).value(),
+                                                .run = &count_call,
+                                                .endpoint = "test::count_call",
+                                                .retries = 3}};
+  // A tick whose first two attempts' replicas died: attempt 2's claim is held by a lease that has expired.
+  auto store = make_postgres_store(database->uri());
+  Claim tick{"retried", "retried@2026-03-01T00:00Z", at("2026-03-01T00:00:00Z")};
+  ASSERT_TRUE(store->claim(tick, ClaimPurpose::run, Lease{"dead-a#1", 0ms}));
+  std::vector<std::string> jobs = {"retried"};
+  ASSERT_EQ(store->take_over(jobs, Lease{"dead-b#1", 0ms}, 4).size(), 1u);
+
+  Options options;
+  options.clock = clock;
+  options.store_instance = make_postgres_store(database->uri());
+  options.replica = "replica-c";
+  options.lease = 300ms;
+  options.log = nullptr;
+  Runtime replica(std::move(options), kRetried);
+  replica.start();
+  ASSERT_TRUE(wait_for(10s, [&] { return calls.total() == 1; })) << "the tick was not run again";
+  replica.wait_until_recorded();
+  EXPECT_EQ(database->query("SELECT attempt, outcome, replica FROM cron.executions WHERE key = '" + tick.key + "'"),
+            (std::vector<std::vector<std::string>>{{"3", "succeeded", "replica-c"}}));
+}
+
 }  // namespace
 }  // namespace cron
