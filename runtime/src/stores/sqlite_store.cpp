@@ -440,7 +440,7 @@ class SqliteStore final : public Store {
  private:
   /// Whether a job has anything old enough to prune, read without the writer: a pass over many jobs with young
   /// histories then takes no write lock from the recorder. Its oldest execution by id stands for its oldest
-  /// start (ids follow inserts; a row a skewed replica started earlier goes at a later pass).
+  /// start (ids follow inserts; a row inserted after one that started later goes at a later pass).
   bool may_prune(std::string_view job_id, std::int64_t started_before_ms, std::int64_t claimed_before) {
     std::lock_guard lock(reader_->mutex);
     InUse old = reader_->use(
