@@ -10,6 +10,7 @@
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Frontend/Utils.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
@@ -663,9 +664,22 @@ class ExtractAction : public clang::ASTFrontendAction {
   std::vector<JobDecl>& jobs_;
 };
 
+/// Every file the parse reads, system headers too (as the pre-filter's scan lists them): the depfile's and the
+/// cache's list for a unit that is parsed without a scan.
+class FilesRead : public clang::DependencyCollector {
+ public:
+  bool needSystemDependencies() override { return true; }
+  bool sawDependency(llvm::StringRef file, bool from_module, bool is_system, bool is_module_file,
+                     bool is_missing) override {
+    return !is_missing && !is_module_file &&
+           DependencyCollector::sawDependency(file, from_module, is_system, is_module_file, is_missing);
+  }
+};
+
 class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
  public:
-  ExtractActionFactory(std::vector<JobDecl>& jobs, llvm::raw_ostream& summary) : jobs_(jobs), summary_(summary) {}
+  ExtractActionFactory(std::vector<JobDecl>& jobs, std::vector<std::string>& files, llvm::raw_ostream& summary)
+      : jobs_(jobs), files_(files), summary_(summary) {}
   std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<ExtractAction>(jobs_); }
 
   /// FrontendActionFactory's, except that the summary ("2 errors generated.") goes with the diagnostics instead
@@ -681,13 +695,17 @@ class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
     compiler.createDiagnostics(consumer, /*ShouldOwnClient=*/false);
     if (!compiler.hasDiagnostics()) return false;
     compiler.createSourceManager(*files);
+    auto files_read = std::make_shared<FilesRead>();
+    compiler.addDependencyCollector(files_read);
     bool success = compiler.ExecuteAction(*action);
     files->clearStatCache();
+    files_.assign(files_read->getDependencies().begin(), files_read->getDependencies().end());
     return success;
   }
 
  private:
   std::vector<JobDecl>& jobs_;
+  std::vector<std::string>& files_;
   llvm::raw_ostream& summary_;
 };
 
@@ -716,9 +734,20 @@ ExtractionResult extract_jobs(const CompileCommand& command, bool color) {
   clang::TextDiagnosticPrinter printer(stream, options.get());
   tool.setDiagnosticConsumer(&printer);
   tool.setPrintErrorMessage(false);
-  ExtractActionFactory factory(result.jobs, stream);
+  std::vector<std::string> files_read;
+  ExtractActionFactory factory(result.jobs, files_read, stream);
   int status = tool.run(&factory);
   stream.flush();
+  // Absolute as the scanner's are (against the unit's folder, dots kept), the main file first.
+  result.files.push_back(command.file);
+  for (const std::string& file : files_read) {
+    llvm::SmallString<256> path(file);
+    if (!llvm::sys::path::is_absolute(path)) {
+      path = command.directory;
+      llvm::sys::path::append(path, file);
+    }
+    if (path != command.file) result.files.emplace_back(path);
+  }
   result.compiler_output = std::move(output);
   result.compile_failed = status != 0;
   if (result.compile_failed) result.jobs.clear();

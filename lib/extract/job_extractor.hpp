@@ -20,6 +20,7 @@ struct ExtractionResult {
   std::vector<JobDecl> jobs;
   std::string compiler_output;  ///< Clang's own diagnostics about the user's C++, rendered as clang renders them
   bool compile_failed = false;  ///< the translation unit has C++ errors (or could not be read)
+  std::vector<std::string> files;  ///< every file the parse read, the main file first; all of them unless it failed
 };
 
 /// Parses `command` (syntax only) and extracts its jobs. `color` colours Clang's own diagnostics.

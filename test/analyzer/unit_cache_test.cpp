@@ -95,6 +95,20 @@ TEST_F(UnitCacheTest, EditingAnIncludedHeaderReanalysesTheUnitThatReadIt) {
   EXPECT_EQ(result->diagnostics.sorted()[0].message, "interval '5h' does not divide 24 hours evenly");
 }
 
+TEST_F(UnitCacheTest, EditingAHeaderOfAUnitThatNamesTheJobTypeReanalysesIt) {
+  // Such a unit is parsed without a scan: the list of files that keys its entry comes from the parse.
+  project.write("include/app/intervals.hpp", "#pragma once\n#define DIGEST_EVERY \"2h\"\n");
+  project.write("digest.cpp", "#include <cron/cron.hpp>\n#include \"app/intervals.hpp\"\nvoid work();\n" +
+                                  job("digest", "digest", "DIGEST_EVERY"));
+  project.add_unit("digest.cpp");
+  analyze_project();
+  project.write("include/app/intervals.hpp", "#pragma once\n#define DIGEST_EVERY \"9h\"\n");
+  auto result = analyze_project();
+  EXPECT_EQ(result->cached_units, 3u);
+  ASSERT_EQ(result->diagnostics.sorted().size(), 1u);
+  EXPECT_EQ(result->diagnostics.sorted()[0].message, "interval '9h' does not divide 24 hours evenly");
+}
+
 TEST_F(UnitCacheTest, ChangingAUnitsFlagsReanalysesIt) {
   analyze_project();
   std::string database = project.read("build/compile_commands.json");

@@ -125,6 +125,34 @@ TEST_F(PreFilter, SkippedUnitsStillListTheFilesTheyRead) {
                           [](const std::string& file) { return file.ends_with("/cron/cron.hpp"); }));
 }
 
+TEST(WholeProgram, AUnitParsedWithoutAScanListsTheFilesAScanWould) {
+  // A unit whose own text names CronJob is parsed without a scan; its parse lists what it read. The same code
+  // behind an include is scanned first: both lists must agree but for the files that differ.
+  AnalyzerProject project;
+  std::string jobs = "#include <cron/cron.hpp>\n#include \"app/strings.hpp\"\n#include <vector>\nvoid work();\n" +
+                     job("listed", "listed");
+  project.write("include/app/strings.hpp", "#pragma once\n#include <string>\n");
+  project.write("include/app/jobs.hpp", "#pragma once\n" + jobs);
+  project.write("direct.cpp", jobs);
+  project.write("via_header.cpp", "#include \"app/jobs.hpp\"\n");
+  project.add_unit("direct.cpp");
+  project.add_unit("via_header.cpp");
+  auto direct = analyze_project(project, 1, {project.path("direct.cpp")});
+  auto via_header = analyze_project(project, 1, {project.path("via_header.cpp")});
+  ASSERT_EQ(direct->jobs.size(), 1u);
+  ASSERT_EQ(via_header->jobs.size(), 1u);
+  auto without = [](std::set<std::string> files, std::initializer_list<std::string> these) {
+    for (const std::string& file : these) EXPECT_EQ(files.erase(file), 1u) << file;
+    return files;
+  };
+  std::set<std::string> common =
+      without(direct->files_read, {project.path("direct.cpp"), project.path("include/app/strings.hpp")});
+  EXPECT_TRUE(std::any_of(common.begin(), common.end(), [](const std::string& f) { return f.ends_with("/vector"); }));
+  EXPECT_EQ(common, without(via_header->files_read, {project.path("via_header.cpp"),
+                                                     project.path("include/app/jobs.hpp"),
+                                                     project.path("include/app/strings.hpp")}));
+}
+
 TEST(WholeProgram, JobInAHeaderIsOneDeclaration) {
   AnalyzerProject project;
   project.write("include/app/shared_jobs.hpp",
