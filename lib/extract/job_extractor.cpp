@@ -465,6 +465,17 @@ class JobVisitor : public clang::RecursiveASTVisitor<JobVisitor> {
         reader_(context, locator_),
         jobs_(jobs) {}
 
+  /// Jobs in system headers are ignored, so the declarations written there (most of a unit's AST: the standard
+  /// library) are not walked; the namespaces they open are, as user code may sit inside one (a system header
+  /// that includes a user file there).
+  bool TraverseDecl(clang::Decl* declaration) {
+    if (declaration != nullptr && !llvm::isa<clang::TranslationUnitDecl, clang::NamespaceDecl,
+                                             clang::LinkageSpecDecl, clang::ExportDecl>(declaration) &&
+        in_system_header(declaration->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(declaration);
+  }
+
   bool VisitVarDecl(clang::VarDecl* variable) {
     if (llvm::isa<clang::ParmVarDecl>(variable) || variable->getDeclContext()->isDependentContext()) return true;
     const auto* construct = job_construction_in(variable->getInit());
@@ -498,9 +509,10 @@ class JobVisitor : public clang::RecursiveASTVisitor<JobVisitor> {
   }
 
  private:
-  bool ignored(clang::SourceLocation location) const {
+  bool ignored(clang::SourceLocation location) const { return location.isInvalid() || in_system_header(location); }
+  bool in_system_header(clang::SourceLocation location) const {
     const auto& sm = context_.getSourceManager();
-    return location.isInvalid() || sm.isInSystemHeader(sm.getFileLoc(location));
+    return location.isValid() && sm.isInSystemHeader(sm.getFileLoc(location));
   }
 
   /// A construction that initializes no variable: inside `new`, a member initializer, or a temporary.
