@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -124,20 +125,34 @@ TEST_F(UnitCacheTest, CorruptOrForeignEntriesAreIgnoredAndReplaced) {
   auto clean = summary(*analyze_project());
   auto entry_files = entries();
   ASSERT_EQ(entry_files.size(), 3u);
-  // Three ways to be wrong: not JSON, an entry of another key (another command or cronc), a job of the wrong shape.
+  // An entry is its result as one line of JSON, then a "HASH PATH" line per file read. Four ways to be wrong: not
+  // JSON, an entry of another key (another command or cronc), a job of the wrong shape, a file list cut short.
+  auto rewrite = [&](std::size_t i, const std::function<void(nlohmann::json&, std::string&)>& change) {
+    std::string path = fs::relative(entry_files[i], project.root()).string();
+    std::string text = project.read(path);
+    std::size_t end_of_head = text.find('\n');
+    ASSERT_NE(end_of_head, std::string::npos);
+    auto head = nlohmann::json::parse(text.substr(0, end_of_head));
+    std::string files = text.substr(end_of_head + 1);
+    ASSERT_NE(files.find('\n'), files.size() - 1) << "the unit read more than one file";
+    change(head, files);
+    project.write(path, head.dump() + "\n" + files);
+  };
   project.write(fs::relative(entry_files[0], project.root()).string(), "{\"key\": \"trunc");
-  for (std::size_t i = 1; i < 3; ++i) {
-    auto entry = nlohmann::json::parse(project.read(fs::relative(entry_files[i], project.root()).string()));
-    if (i == 1) entry["key"] = entry["key"].get<std::string>() + " of another cronc";
-    if (i == 2) entry["jobs"] = nlohmann::json::array({{{"scope", "not a job"}}});
-    project.write(fs::relative(entry_files[i], project.root()).string(), entry.dump());
-  }
+  rewrite(1, [](nlohmann::json& head, std::string&) { head["key"] = head["key"].get<std::string>() + " of another"; });
+  rewrite(2, [](nlohmann::json& head, std::string&) { head["jobs"] = nlohmann::json::array({{{"scope", "not"}}}); });
   auto result = analyze_project();
   EXPECT_EQ(result->cached_units, 0u);
   EXPECT_EQ(summary(*result), clean);
+  // The unit's last header line gone, as a list cut short would be: what it no longer names could change unseen.
+  entry_files = entries();
+  rewrite(0, [](nlohmann::json&, std::string& files) { files.erase(files.rfind('\n', files.size() - 2) + 1); });
   auto rerun = analyze_project();
-  EXPECT_EQ(rerun->cached_units, 3u);
+  EXPECT_EQ(rerun->cached_units, 2u);
   EXPECT_EQ(summary(*rerun), clean);
+  auto last = analyze_project();
+  EXPECT_EQ(last->cached_units, 3u);
+  EXPECT_EQ(summary(*last), clean);
 }
 
 TEST_F(UnitCacheTest, AFailedUnitIsNotStored) {
